@@ -1,0 +1,81 @@
+# refpy -- see README.md.  `make` builds ./refpy and build/librefpy.a.
+CC ?= cc
+# Release flags by default; `make debug` adds the refcount assertions.
+OPT ?= -O2
+CFLAGS_BASE = -std=c11 -D_GNU_SOURCE -DRP_BUILD_CORE -Iinclude -Isrc \
+              -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers \
+              -fvisibility=hidden -g
+CFLAGS ?= $(OPT)
+LDLIBS = -lm -lpthread
+BUILD ?= build
+
+SRCS := $(filter-out src/cli/%,$(wildcard src/*/*.c))
+OBJS := $(SRCS:src/%.c=$(BUILD)/obj/%.o)
+CLI_OBJS := $(BUILD)/obj/cli/main.o
+DEPS := $(OBJS:.o=.d) $(CLI_OBJS:.o=.d)
+
+all: refpy
+
+refpy: $(BUILD)/refpy
+	cp $< $@
+
+$(BUILD)/refpy: $(CLI_OBJS) $(BUILD)/librefpy.a
+	$(CC) $(CFLAGS_BASE) $(CFLAGS) -o $@ $(CLI_OBJS) $(BUILD)/librefpy.a $(LDFLAGS) $(LDLIBS)
+
+$(BUILD)/librefpy.a: $(OBJS)
+	@rm -f $@
+	ar rcs $@ $(OBJS)
+
+$(BUILD)/obj/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_BASE) $(CFLAGS) -MMD -MP -c $< -o $@
+
+# Compile only (every object file, no link): what each subsystem checks alone.
+objs: $(OBJS) $(CLI_OBJS)
+
+-include $(DEPS)
+
+# ---- tests -----------------------------------------------------------------
+UNIT_SRCS := $(wildcard tests/unit/*.c)
+UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/unit/%)
+
+$(BUILD)/unit/%: tests/unit/%.c $(BUILD)/librefpy.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_BASE) $(CFLAGS) -o $@ $< $(BUILD)/librefpy.a $(LDLIBS)
+
+unit: $(UNIT_BINS)
+
+test: refpy unit
+	@sh tests/run.sh ./refpy $(BUILD)/unit
+
+# Regenerate expected output with CPython 3.11 (never needed by `make test`).
+expected:
+	@sh tests/gen_expected.sh
+
+demo: refpy
+	./refpy examples/seed.py
+
+# Debug build: refcount total, negative-count abort, GC invariants.
+debug:
+	$(MAKE) BUILD=build-debug OPT="-O0 -DRP_REF_DEBUG -DRP_GC_DEBUG" refpy-debug
+refpy-debug: $(BUILD)/refpy
+	cp $< $@
+
+# AddressSanitizer + UndefinedBehaviorSanitizer over the whole suite.
+SAN_FLAGS = -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined -DRP_REF_DEBUG -DRP_GC_DEBUG
+check:
+	$(MAKE) BUILD=build-asan OPT="$(SAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" build-asan/refpy build-asan-unit
+	REFPY_MALLOC=malloc ASAN_OPTIONS=detect_leaks=1 sh tests/run.sh build-asan/refpy build-asan/unit
+build-asan-unit:
+	$(MAKE) BUILD=build-asan OPT="$(SAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" unit
+
+check-valgrind: refpy unit
+	REFPY_MALLOC=malloc RUNNER_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" sh tests/run.sh ./refpy $(BUILD)/unit
+
+bench: refpy
+	@sh bench/run.sh ./refpy
+
+clean:
+	rm -rf build build-debug build-asan refpy refpy-debug
+
+.PHONY: all objs unit test expected demo debug check build-asan-unit check-valgrind bench clean

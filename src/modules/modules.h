@@ -1,0 +1,51 @@
+/* modules.h -- the built-in modules written in C (prefix RpModules_).
+ * Each module file defines one init function that creates and returns the
+ * module object (new reference) or NULL.  The table below is how import
+ * finds them; `builtins` and `sys` are created at startup, the rest on
+ * first import.
+ */
+#ifndef RP_MODULES_H
+#define RP_MODULES_H
+#ifndef RP_BUILD_CORE
+#error "internal header: build refpy with -DRP_BUILD_CORE"
+#endif
+#include "../objects/object.h"
+
+typedef RpObject *(*RpModuleInitFunc)(void);
+typedef struct RpBuiltinModule {
+    const char *name;
+    RpModuleInitFunc init;
+} RpBuiltinModule;
+
+RpObject *RpInit_builtins(void);  /* builtinmodule.c */
+RpObject *RpInit_sys(void);       /* sysmodule.c */
+RpObject *RpInit_gc(void);        /* gcmodule.c */
+RpObject *RpInit__weakref(void);  /* weakrefmodule.c: ref, proxy, getweakrefcount... */
+RpObject *RpInit_atexit(void);    /* atexitmodule.c */
+RpObject *RpInit_time(void);      /* timemodule.c */
+RpObject *RpInit_math(void);      /* mathmodule.c */
+RpObject *RpInit__refpy(void);    /* refpymodule.c: header/refcount/graph tools */
+
+/* NULL-terminated table, in modules.c. */
+extern const RpBuiltinModule _RpModules_Table[];
+/* Modules written in Python and compiled into the binary (frozen):
+ * weakref (WeakValueDictionary...), and friends.  NULL-terminated. */
+typedef struct RpFrozenModule {
+    const char *name;
+    const char *source;
+    int is_package;
+} RpFrozenModule;
+extern const RpFrozenModule _RpModules_Frozen[];
+
+/* sys helpers used across the runtime */
+RpObject *RpSys_GetObject(const char *name);              /* borrowed or NULL */
+int RpSys_SetObject(const char *name, RpObject *v);
+/* Write to sys.stdout/sys.stderr (falls back to the C streams). */
+void RpSys_WriteStdout(const char *fmt, ...);
+void RpSys_WriteStderr(const char *fmt, ...);
+int RpFile_WriteObject(RpObject *v, RpObject *file, int flags); /* RP_PRINT_RAW: str() */
+int RpFile_WriteString(const char *s, RpObject *file);
+/* Run atexit callbacks (last registered first). */
+void _RpAtExit_Call(void);
+
+#endif

@@ -1,0 +1,118 @@
+/* eval.h -- frames, the eval loop, generators and imports
+ * (prefix RpEval_, RpFrame_, RpGen_, RpImport_).
+ * ceval.c (loop), frame.c, genobject.c, import.c, pythonrun.c.
+ *
+ * A call between Python functions allocates nothing from the heap: the
+ * callee's RpFrame (with its localsplus and value stack inline) is carved
+ * from the thread's data stack.  A Python-visible frame object
+ * (RpFrameObject) is created only on demand (tracebacks, sys._getframe);
+ * when its frame finishes, the frame object takes over the locals, as in
+ * CPython 3.11.  A generator owns its frame inside the generator object.
+ */
+#ifndef RP_EVAL_H
+#define RP_EVAL_H
+#ifndef RP_BUILD_CORE
+#error "internal header: build refpy with -DRP_BUILD_CORE"
+#endif
+#include "../objects/object.h"
+#include "code.h"
+#include "state.h"
+
+typedef struct RpFrame {
+    RpCodeObject *f_code;        /* strong */
+    RpObject *f_func;            /* strong; the function (NULL for module/class code) */
+    RpObject *f_globals;         /* borrowed from f_func or strong for module code */
+    RpObject *f_builtins;        /* borrowed */
+    RpObject *f_locals;          /* strong; dict for module/class bodies, else NULL */
+    struct RpFrame *previous;    /* the caller */
+    struct RpFrameObject *frame_obj; /* strong, or NULL */
+    const uint32_t *next_instr;  /* next instruction to execute */
+    int stacktop;                /* index into localsplus of the first free stack slot */
+    char owner;                  /* RP_FRAME_OWNED_BY_THREAD / _GENERATOR / _FRAME_OBJECT */
+    char is_entry;               /* returns to C when done */
+    RpObject *localsplus[1];     /* locals, cells, frees, then the value stack */
+} RpFrame;
+#define RP_FRAME_OWNED_BY_THREAD 0
+#define RP_FRAME_OWNED_BY_GENERATOR 1
+#define RP_FRAME_OWNED_BY_FRAME_OBJECT 2
+
+static inline int RpFrame_Lasti(RpFrame *f)
+{
+    return (int)(f->next_instr - f->f_code->co_code) - 1;
+}
+
+/* The Python-visible frame object. */
+typedef struct RpFrameObject {
+    RpObject_HEAD
+    RpFrame *f_frame;            /* points into the data stack, a generator, or _f_owned */
+    struct RpFrameObject *f_back;/* materialized caller, lazily; strong */
+    int f_lineno;                /* line when the frame finished (-1 while running) */
+    RpObject *f_trace;
+    RpObject *_f_owned_locals;   /* reserved */
+    char _f_owned[1];            /* a finished frame copied here (variable size) */
+} RpFrameObject;
+extern RpTypeObject RpFrame_Type;
+/* Get (creating if needed) the frame object of an executing frame. */
+RpFrameObject *_RpFrame_GetFrameObject(RpFrame *f);
+int RpFrame_GetLineNumber(RpFrameObject *f);
+
+/* ---- running code ---- */
+/* Execute a module- or class-level code object with the given namespaces;
+ * new ref to the result or NULL. */
+RpObject *RpEval_EvalCode(RpObject *code, RpObject *globals, RpObject *locals);
+/* The vectorcall of function objects. */
+RpObject *RpEval_FunctionVectorcall(RpObject *func, RpObject *const *args,
+                                    size_t nargsf, RpObject *kwnames);
+/* Run the eval loop on a prepared frame until it returns or yields. */
+RpObject *_RpEval_EvalFrame(RpThreadState *ts, RpFrame *f, int throwflag);
+RpObject *RpEval_GetBuiltins(void);   /* borrowed: the current frame's or the interpreter's */
+RpObject *RpEval_GetGlobals(void);    /* borrowed or NULL */
+RpObject *RpEval_GetLocals(void);     /* borrowed or NULL (locals() dict) */
+/* Ask the loop to service the eval breaker soon (thread-safe). */
+void _RpEval_SignalBreaker(int bits);
+/* Run pending work: a deferred GC collection, signal handlers (Ctrl-C ->
+ * KeyboardInterrupt), GIL drop requests.  0 / -1. */
+int _RpEval_HandleBreaker(RpThreadState *ts);
+
+/* ---- generators ---- */
+typedef struct RpGenObject {
+    RpObject_HEAD
+    RpObject *gi_name, *gi_qualname;
+    RpObject *gi_weakreflist;
+    RpObject *gi_code;
+    char gi_running;             /* executing now */
+    char gi_closed;              /* frame finished or closed */
+    char gi_started;
+    RpExcInfo gi_exc_state;      /* handled exception saved across yields */
+    RpFrame *gi_frame;           /* points into gi_frame_data; NULL once finished */
+    RpObject *gi_frame_data[1];  /* the frame (variable size) */
+} RpGenObject;
+extern RpTypeObject RpGen_Type;
+#define RpGen_Check(o) Rp_IS_TYPE(o, &RpGen_Type)
+RpObject *RpGen_NewFromCall(RpObject *func, RpFrame *frame_template);
+/* gen.send(v); 0 yielded (*presult = value), 1 returned (*presult = return
+ * value), -1 error.  Used by SEND and by generator methods. */
+int RpGen_Send(RpObject *gen, RpObject *arg, RpObject **presult);
+
+/* ---- imports (import.c) ---- */
+/* __import__(name, globals, locals, fromlist, level): built-in C modules
+ * first (see modules.h), then NAME.py / NAME/__init__.py along sys.path.
+ * Caches in sys.modules. */
+RpObject *RpImport_ImportModuleLevelObject(RpObject *name, RpObject *globals,
+                                           RpObject *locals, RpObject *fromlist,
+                                           int level);
+RpObject *RpImport_ImportModule(const char *name);
+RpObject *RpImport_GetModule(RpObject *name);   /* new ref from sys.modules, or NULL */
+/* Create, register in sys.modules and execute a module from source text. */
+RpObject *RpImport_ExecCodeModule(RpObject *name, RpObject *code, RpObject *filename);
+
+/* ---- top-level running (pythonrun.c) ---- */
+/* Compile and run source as __main__; see refpy.h RpRun_SimpleFile. */
+int RpRun_SimpleFileEx(FILE *fp, const char *filename, int closeit);
+/* If the current exception is SystemExit, clear it and return the exit
+ * status it asks for (printing a non-int code to stderr), else -1. */
+int Rp_HandleSystemExit(void);
+/* Read-eval-print loop on stdin. */
+int RpRun_InteractiveLoop(FILE *fp, const char *filename);
+
+#endif
