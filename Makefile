@@ -10,7 +10,8 @@ LDLIBS = -lm -lpthread
 BUILD ?= build
 
 SRCS := $(filter-out src/cli/%,$(wildcard src/*/*.c))
-OBJS := $(SRCS:src/%.c=$(BUILD)/obj/%.o)
+LIBPY := $(sort $(wildcard lib/*.py lib/*/*.py))
+OBJS := $(SRCS:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/frozen.o
 CLI_OBJS := $(BUILD)/obj/cli/main.o
 DEPS := $(OBJS:.o=.d) $(CLI_OBJS:.o=.d)
 
@@ -29,6 +30,17 @@ $(BUILD)/librefpy.a: $(OBJS)
 $(BUILD)/obj/%.o: src/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_BASE) $(CFLAGS) -MMD -MP -c $< -o $@
+
+# lib/*.py are embedded into the binary as frozen modules.
+$(BUILD)/embed: tools/embed.c
+	@mkdir -p $(dir $@)
+	$(CC) -O1 -o $@ $<
+$(BUILD)/gen/frozen.c: $(BUILD)/embed $(LIBPY)
+	@mkdir -p $(dir $@)
+	$(BUILD)/embed $@ $(LIBPY)
+$(BUILD)/obj/gen/frozen.o: $(BUILD)/gen/frozen.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_BASE) $(CFLAGS) -c $< -o $@
 
 # Compile only (every object file, no link): what each subsystem checks alone.
 objs: $(OBJS) $(CLI_OBJS)

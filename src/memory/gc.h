@@ -90,6 +90,11 @@ Rp_ssize_t RpGC_CollectIfEnabled(void);
  * when generation 0 passes its threshold (deferred to a safe point: the VM's
  * eval-breaker, never inside a dealloc). */
 void _RpGC_MaybeCollect(void);
+/* Run the collection that the thresholds ask for (the youngest generation
+ * whose count passed its threshold, with CPython's 25% rule for a full
+ * collection).  The VM calls it from the eval breaker after
+ * _RpGC_MaybeCollect signalled RP_EVAL_GC. Returns number found. */
+Rp_ssize_t _RpGC_CollectScheduled(void);
 /* At finalization: collect until nothing more is found, then mark the
  * collector dead. */
 void _RpGC_Fini(void);

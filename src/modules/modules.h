@@ -28,8 +28,10 @@ RpObject *RpInit__refpy(void);    /* refpymodule.c: header/refcount/graph tools 
 
 /* NULL-terminated table, in modules.c. */
 extern const RpBuiltinModule _RpModules_Table[];
-/* Modules written in Python and compiled into the binary (frozen):
- * weakref (WeakValueDictionary...), and friends.  NULL-terminated. */
+/* Modules written in Python (lib/NAME.py, or lib/NAME/__init__.py for
+ * packages) are embedded into the binary at build time by tools/embed.c,
+ * which generates build/gen/frozen.c with this NULL-terminated table.
+ * import compiles them on first use. */
 typedef struct RpFrozenModule {
     const char *name;
     const char *source;

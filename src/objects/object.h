@@ -251,6 +251,12 @@ RpObject *RpType_FromSpec3(RpObject *name, RpObject *bases, RpObject *dict);
 /* Release everything the type machinery caches (at finalization). */
 void _RpType_Fini(void);
 
+/* Ready every static type declared in the headers (object.c keeps the
+ * table); called once by Rp_Initialize after the allocator and before any
+ * module exists.  _RpObjects_Fini releases their dicts, MROs and caches. */
+int _RpObjects_InitTypes(void);
+void _RpObjects_Fini(void);
+
 /* ---- generic object operations (object.c) -------------------------------- */
 RpObject *RpObject_Repr(RpObject *o);
 RpObject *RpObject_Str(RpObject *o);

@@ -65,6 +65,11 @@ RpObject *RpEval_FunctionVectorcall(RpObject *func, RpObject *const *args,
                                     size_t nargsf, RpObject *kwnames);
 /* Run the eval loop on a prepared frame until it returns or yields. */
 RpObject *_RpEval_EvalFrame(RpThreadState *ts, RpFrame *f, int throwflag);
+/* Run a class body: the code of `func` (made by MAKE_FUNCTION from the
+ * class statement's body) executes with f_locals = ns (the class
+ * namespace), func's globals and closure.  Returns the body's return value
+ * (the __class__ cell or None).  Used by builtins.__build_class__. */
+RpObject *_RpEval_CallClassBody(RpObject *func, RpObject *ns);
 RpObject *RpEval_GetBuiltins(void);   /* borrowed: the current frame's or the interpreter's */
 RpObject *RpEval_GetGlobals(void);    /* borrowed or NULL */
 RpObject *RpEval_GetLocals(void);     /* borrowed or NULL (locals() dict) */
