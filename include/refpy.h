@@ -122,15 +122,15 @@ static inline void _Rp_XINCREF(RpObject *op) { if (op) Rp_INCREF(op); }
  * after the store. */
 #define Rp_SETREF(dst, src)                             \
     do {                                                \
-        RpObject *_rp_tmp = _RpObject_CAST(dst);        \
+        RpObject *_rp_old = _RpObject_CAST(dst);        \
         (dst) = (src);                                  \
-        Rp_DECREF(_rp_tmp);                             \
+        Rp_DECREF(_rp_old);                             \
     } while (0)
 #define Rp_XSETREF(dst, src)                            \
     do {                                                \
-        RpObject *_rp_tmp = _RpObject_CAST(dst);        \
+        RpObject *_rp_old = _RpObject_CAST(dst);        \
         (dst) = (src);                                  \
-        Rp_XDECREF(_rp_tmp);                            \
+        Rp_XDECREF(_rp_old);                            \
     } while (0)
 static inline RpObject *_Rp_NewRef(RpObject *op) { Rp_INCREF(op); return op; }
 static inline RpObject *_Rp_XNewRef(RpObject *op) { Rp_XINCREF(op); return op; }

@@ -112,6 +112,19 @@ int RpObject_CallFinalizerFromDealloc(RpObject *self);
  * -1 if untracked.  For refpy's memory-inspection tools. */
 int _RpGC_GenerationOf(RpObject *o);
 
+/* Added for gcmodule.c (gc.freeze/get_objects/get_referrers): */
+/* Move every tracked object to the permanent generation / back to the
+ * oldest generation; count of frozen objects. */
+void _RpGC_Freeze(void);
+void _RpGC_Unfreeze(void);
+Rp_ssize_t _RpGC_GetFreezeCount(void);
+/* Call fn(obj, arg) for every object tracked in `generation` (0..2), or in
+ * all three when generation < 0 (not the permanent one).  Stops and returns
+ * fn's value when it is non-zero.  fn must not track or untrack objects. */
+int _RpGC_ForEach(int generation, int (*fn)(RpObject *, void *), void *arg);
+/* Whether o carries a GC head (false for static type objects). */
+int _RpObject_IS_GC(RpObject *o);
+
 /* ---- deep dealloc guard (CPython's trashcan) ----------------------------
  * Containers that can nest (list, tuple, dict, instances) wrap their
  * dealloc body so that freeing a 1,000,000-long chain does not overflow

@@ -47,6 +47,9 @@ void RpSys_WriteStdout(const char *fmt, ...);
 void RpSys_WriteStderr(const char *fmt, ...);
 int RpFile_WriteObject(RpObject *v, RpObject *file, int flags); /* RP_PRINT_RAW: str() */
 int RpFile_WriteString(const char *s, RpObject *file);
+/* types.SimpleNamespace (sysmodule.c): sys.implementation and friends. */
+extern RpTypeObject _RpNamespace_Type;
+RpObject *_RpNamespace_New(RpObject *kwds);   /* kwds: dict or NULL */
 /* Run atexit callbacks (last registered first). */
 void _RpAtExit_Call(void);
 

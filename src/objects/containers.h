@@ -141,6 +141,51 @@ extern RpTypeObject RpSeqIter_Type, RpCallIter_Type, RpEnum_Type, RpZip_Type,
 RpObject *RpSeqIter_New(RpObject *seq);            /* iter() over __getitem__ */
 RpObject *RpCallIter_New(RpObject *callable, RpObject *sentinel);
 
+
+#define RP_SSIZE_T_MAX ((Rp_ssize_t)PTRDIFF_MAX)
+#define RP_SSIZE_T_MIN ((Rp_ssize_t)PTRDIFF_MIN)
+
+/* ---- helpers shared by the container files (added by the containers
+ * engineer; not part of CPython's API) ---- */
+/* Slice/argument index: None leaves *pi unchanged (returns 1), an
+ * __index__-able value is stored clamped to the Rp_ssize_t range.  0 on
+ * TypeError "slice indices must be integers or None or have an __index__
+ * method". */
+int _RpSlice_Index(RpObject *v, Rp_ssize_t *pi);
+/* Same for index()'s start/stop, where None is an error ("slice indices
+ * must be integers or have an __index__ method"). 1 ok, 0 error. */
+int _RpSlice_IndexNotNone(RpObject *v, Rp_ssize_t *pi);
+/* Extra iterator types: reversed dict iterators, the list/range
+ * reversed iterators, the dict views' iterators. */
+extern RpTypeObject RpDictRevIterKey_Type, RpDictRevIterValue_Type,
+    RpDictRevIterItem_Type;
+#define RpDictKeys_Check(o) Rp_IS_TYPE(o, &RpDictKeys_Type)
+#define RpDictItems_Check(o) Rp_IS_TYPE(o, &RpDictItems_Type)
+#define RpDictValues_Check(o) Rp_IS_TYPE(o, &RpDictValues_Type)
+#define RpDictViewSet_Check(o) (RpDictKeys_Check(o) || RpDictItems_Check(o))
+/* Like RpDict_Next, also giving the stored hash. */
+int _RpDict_Next(RpObject *d, Rp_ssize_t *pos, RpObject **key, RpObject **value,
+                 Rp_hash_t *hash);
+int _RpDict_Contains_KnownHash(RpObject *d, RpObject *key, Rp_hash_t hash);
+/* The collector calls this during full collections: untrack a dict whose
+ * keys and values can never be part of a cycle (CPython does the same). */
+void _RpDict_MaybeUntrack(RpObject *d);
+/* dict built from a vectorcall's keyword part, and from n (key, value)
+ * pairs laid out as keys[i*kstep], values[i*vstep] (BUILD_MAP). */
+RpObject *_RpDict_FromItems(RpObject *const *keys, Rp_ssize_t kstep,
+                            RpObject *const *values, Rp_ssize_t vstep, Rp_ssize_t n);
+/* The mutation counter behind ma_version_tag (never 0 for a live dict). */
+uint64_t _RpDict_NextVersion(void);
+/* set(): a fresh empty set of exactly `set` type; frozenset(iterable) reuse. */
+RpObject *_RpSet_Copy(RpObject *s);
+/* The range iterator's values as C integers when they fit (the VM's FOR_ITER
+ * fast path): 1 and *out set, 0 exhausted. */
+int _RpRangeIter_Next(RpObject *it, long long *out);
+/* Per-file freelist release, called by _RpContainers_Fini (listobject.c). */
+void _RpTuple_ClearFreeLists(void);
+void _RpList_ClearFreeList(void);
+void _RpDict_ClearFreeList(void);
+
 void _RpContainers_Fini(void);   /* free freelists and the empty tuple */
 
 #endif

@@ -73,6 +73,36 @@ typedef RpObject *(*wrapperfunc)(RpObject *self, RpObject *args, void *wrapped);
 RpObject *RpDescr_NewWrapper(RpTypeObject *t, const char *name, wrapperfunc w,
                              void *wrapped, const char *doc);
 
+/* Wrappers of __init__/__call__/__new__-like slots also take keywords:
+ * their wrapper is called as ((wrapperfunc_kwds)w)(self, args, wrapped, kwds). */
+typedef RpObject *(*wrapperfunc_kwds)(RpObject *self, RpObject *args, void *wrapped,
+                                      RpObject *kwds);
+#define RP_WRAPPER_KEYWORDS 1
+RpObject *RpDescr_NewWrapperEx(RpTypeObject *t, const char *name, wrapperfunc w,
+                               void *wrapped, const char *doc, int flags);
+/* The layouts, for the type machinery (typeslots.c inspects wrappers). */
+typedef struct RpDescrObject {
+    RpObject_HEAD
+    RpTypeObject *d_type;       /* the class that defines it (strong) */
+    RpObject *d_name;           /* interned str */
+    RpObject *d_qualname;       /* lazily "type.name", or NULL */
+} RpDescrObject;
+typedef struct RpMethodDescrObject {
+    RpDescrObject d_common;
+    RpMethodDef *d_method;
+    vectorcallfunc vectorcall;
+} RpMethodDescrObject;
+typedef struct RpMemberDescrObject { RpDescrObject d_common; RpMemberDef *d_member; } RpMemberDescrObject;
+typedef struct RpGetSetDescrObject { RpDescrObject d_common; RpGetSetDef *d_getset; } RpGetSetDescrObject;
+typedef struct RpWrapperDescrObject {
+    RpDescrObject d_common;
+    wrapperfunc d_wrapper;      /* the generic adapter (wrap_binaryfunc_l...) */
+    void *d_wrapped;            /* the C slot function it calls */
+    const char *d_doc;
+    int d_flags;                /* RP_WRAPPER_KEYWORDS */
+} RpWrapperDescrObject;
+#define RpWrapperDescr_Check(o) Rp_IS_TYPE(o, &RpWrapperDescr_Type)
+
 /* ---- classmethod, staticmethod, property, super ---- */
 extern RpTypeObject RpClassMethod_Type, RpStaticMethod_Type, RpProperty_Type, RpSuper_Type;
 RpObject *RpClassMethod_New(RpObject *callable);

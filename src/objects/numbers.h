@@ -81,4 +81,21 @@ char *_RpFloat_FormatDouble(double v, char spec, int precision, int flags);
 #define RP_DTOA_SIGN 4        /* always a sign */
 void _RpFloat_Fini(void);
 
+/* ---- additions (numbers engineer) ---- */
+struct RpFormatSpec;
+/* float.__format__ for an already parsed spec (also int's 'e','f','g','%'
+ * presentation types).  The spec may be normalized in place. */
+RpObject *_RpFloat_FormatSpec(double v, struct RpFormatSpec *spec);
+/* Assemble a formatted number: sign + prefix + digits (grouped every
+ * `group` digits per spec->grouping, zero-filled into the padding when
+ * fill '0' and align '=') + rest, then pad to spec's width. New str. */
+RpObject *_RpLong_FormatParts(const struct RpFormatSpec *spec, const char *sign,
+                              const char *prefix, const char *digits, Rp_ssize_t ndigits,
+                              const char *rest, int group);
+/* Apply the '0' flag: fill '0' and '=' alignment unless given. */
+void _RpLong_NormalizeSpec(struct RpFormatSpec *spec);
+/* float(s) on a UTF-8 buffer (any whitespace/underscore rules applied);
+ * `obj` is the original object quoted in the ValueError. */
+RpObject *_RpFloat_FromStringAndSize(const char *s, Rp_ssize_t n, RpObject *obj);
+
 #endif

@@ -19,6 +19,7 @@
 #include "refpy.h"
 #include <stdbool.h>
 #include <string.h>
+#include <stdlib.h>
 
 /* ---- slot signatures ---------------------------------------------------- */
 typedef void (*destructor)(RpObject *);
@@ -196,6 +197,10 @@ typedef struct RpTypeObject {
     RpNumberMethods ht_as_number;
     RpSequenceMethods ht_as_sequence;
     RpMappingMethods ht_as_mapping;
+    /* Added after the first draft (so positional static initializers are
+     * unaffected): */
+    inquiry tp_is_gc;             /* per-object GC test; see RpObject_IS_GC */
+    RpObject *tp_weaklist;        /* weak references to the type itself */
 } RpTypeObject;
 
 /* tp_flags */
@@ -224,7 +229,14 @@ static inline int RpType_HasFeature(RpTypeObject *t, unsigned long f)
 }
 #define RpType_FastSubclass(t, f) RpType_HasFeature(t, f)
 #define RpType_IS_GC(t) RpType_HasFeature((t), RP_TPFLAGS_HAVE_GC)
-#define RpObject_IS_GC(o) RpType_IS_GC(Rp_TYPE(o))
+/* A type object is itself a GC object only when it is a heap type: static
+ * types (RpList_Type...) have no GC header in front of them although their
+ * metatype `type` has HAVE_GC.  tp_is_gc (set on `type`) tells them apart,
+ * exactly as CPython's _PyObject_IS_GC does.  The collector must use this
+ * macro, not RpType_IS_GC(Rp_TYPE(o)), before touching an object's GC head. */
+#define RpObject_IS_GC(o)                                               \
+    (RpType_IS_GC(Rp_TYPE(o)) &&                                        \
+     (Rp_TYPE(o)->tp_is_gc == NULL || Rp_TYPE(o)->tp_is_gc(_RpObject_CAST(o))))
 
 extern RpTypeObject RpType_Type;        /* type */
 extern RpTypeObject RpBaseObject_Type;  /* object */
@@ -403,5 +415,62 @@ int _RpArg_ParseVector(const char *fname, RpObject *const *args,
                        Rp_ssize_t nargs, RpObject *kwnames,
                        const char *const *names, int npos, int required,
                        RpObject **out);
+
+/* ---- additions (typeobject owner) --------------------------------------- */
+/* Contract for base types that can be subclassed (list, dict, int, str...):
+ * their tp_new, when asked for a subtype, allocates with
+ * type->tp_alloc(type, nitems) (RpType_GenericAlloc: zeroed, GC-tracked when
+ * the type is GC, holds a reference to a heap type), and their tp_dealloc
+ * ends with Rp_TYPE(self)->tp_free(self) -- never a hard-coded free, since a
+ * subclass instance carries a GC header the base may not have. */
+
+/* mappingproxy: the read-only view returned by A.__dict__ (descrobject.c). */
+extern RpTypeObject RpDictProxy_Type;
+RpObject *RpDictProxy_New(RpObject *mapping);
+
+/* Hash of an object by address, as object.__hash__ (rotated right by 4). */
+Rp_hash_t _Rp_HashPointer(const void *p);
+/* Call o.name(args...) looked up on the type only (special-method lookup,
+ * as CPython's _PyObject_LookupSpecial + call); NULL with AttributeError
+ * when the type lacks it. */
+RpObject *_RpObject_LookupSpecial(RpObject *o, RpObject *name); /* new ref or NULL (no exc) */
+/* The type of `type(o)` attribute error with name/obj filled in. */
+void _RpObject_SetAttributeErrorContext(RpObject *o, RpObject *name);
+
+/* ---- type machinery internals (typeobject.c / typeslots.c / typeinstance.c) */
+/* Fill a static type's dict with slot wrappers (__add__, __len__, ...)
+ * for the slots the type itself defines. 0 / -1. */
+int _RpType_AddOperators(RpTypeObject *t);
+/* Point every slot of a heap type at the Python method that overrides it
+ * (or at the inherited C function).  After RpType_Ready. */
+void _RpType_FixupSlots(RpTypeObject *t);
+/* `name` was assigned or deleted in t's dict: refresh the slots it feeds,
+ * in t and in all subclasses. */
+void _RpType_UpdateSlot(RpTypeObject *t, RpObject *name);
+int _RpType_InitSlotDefs(void);
+void _RpType_FiniSlotDefs(void);
+/* Instances: attribute storage (inline table or dict) of an instance.
+ * Lookup: 1 found (*res new ref), 0 missing, -1 error. */
+int _RpObject_InstanceLookup(RpObject *o, RpObject *name, RpObject **res);
+/* Store (v != NULL) or delete: 0 ok, -1 error, 1 o has no attribute
+ * storage, 2 delete of a missing name (no exception set). */
+int _RpObject_InstanceStore(RpObject *o, RpObject *name, RpObject *v);
+/* Does o have per-instance attribute storage (dict or inline table)? */
+int _RpObject_HasInstanceDict(RpObject *o);
+/* The dealloc/traverse/clear of instances of classes. */
+void _RpSubtype_Dealloc(RpObject *self);
+int _RpSubtype_Traverse(RpObject *self, visitproc visit, void *arg);
+int _RpSubtype_Clear(RpObject *self);
+/* getset tables for the __dict__/__weakref__ a class adds to its base. */
+extern RpGetSetDef _RpSubtype_GetSets_Full[], _RpSubtype_GetSets_DictOnly[],
+    _RpSubtype_GetSets_WeakrefOnly[];
+/* object.__init__ / object.__new__ (the excess-argument rules look at them). */
+int _RpObject_InitSlot(RpObject *self, RpObject *args, RpObject *kwds);
+RpObject *_RpObject_NewSlot(RpTypeObject *t, RpObject *args, RpObject *kwds);
+/* tp_new exposed as T.__new__ (a builtin whose self is T). */
+extern RpMethodDef _RpType_NewWrapperDef;
+/* A type's qualified name / module as objects (new refs). */
+RpObject *_RpType_GetQualName(RpTypeObject *t);
+RpObject *_RpType_GetModuleName(RpTypeObject *t);
 
 #endif /* RP_OBJECT_H */

@@ -80,7 +80,13 @@ typedef struct RpFormatSpec {
     Rp_ssize_t precision; /* -1 if absent */
     char type;         /* presentation type or 0 */
 } RpFormatSpec;
-/* 0 ok, -1 with ValueError ("Invalid format specifier", ...). */
+/* Parsing notes: when '0' precedes the width and no fill was given, fill
+ * becomes '0' (zero_pad is set either way); align stays 0 unless given, and
+ * _RpFormatSpec_Pad treats align 0 + zero_pad as '=' when default_align is
+ * '>' (numbers), else as default_align (str: '<').  `spec` may be NULL or
+ * empty (all defaults).  The type-specific checks ("Unknown format code",
+ * "Sign not allowed in string format specifier", ...) are the caller's.
+ * 0 ok, -1 with ValueError ("Invalid format specifier", ...). */
 int _RpFormatSpec_Parse(RpObject *spec, RpFormatSpec *out);
 /* Pad/align an already formatted body (UTF-8) according to spec; for
  * numbers, `sign_len` leading bytes of body are the sign/prefix that '='
@@ -183,5 +189,71 @@ typedef struct RpByteArrayObject {
 } RpByteArrayObject;
 #define RpByteArray_Check(o) RpObject_TypeCheck(o, &RpByteArray_Type)
 RpObject *RpByteArray_FromStringAndSize(const char *s, Rp_ssize_t n);
+
+
+/* ---- internals shared by the text files (not a public API) ---- */
+/* Decode the code point starting at s[*i] (valid UTF-8/WTF-8); advance *i. */
+static inline int _RpUTF8_Next(const char *s, Rp_ssize_t *i)
+{
+    const unsigned char *p = (const unsigned char *)s + *i;
+    if (p[0] < 0x80) { *i += 1; return p[0]; }
+    if (p[0] < 0xE0) { *i += 2; return ((p[0] & 0x1F) << 6) | (p[1] & 0x3F); }
+    if (p[0] < 0xF0) {
+        *i += 3;
+        return ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+    }
+    *i += 4;
+    return ((p[0] & 0x07) << 18) | ((p[1] & 0x3F) << 12) | ((p[2] & 0x3F) << 6)
+           | (p[3] & 0x3F);
+}
+/* Encode cp (0..0x10FFFF, surrogates as 3-byte WTF-8) into out; returns 1..4. */
+int _RpUTF8_Write(char *out, int cp);
+/* Byte offset of code point i (0 <= i <= length) in u. */
+Rp_ssize_t _RpUnicode_Offset(RpObject *u, Rp_ssize_t i);
+/* Number of code points in UTF-8 text. */
+Rp_ssize_t _RpUTF8_Count(const char *s, Rp_ssize_t n);
+/* New exact str from UTF-8 bytes already known valid (shares the 1-char and
+ * empty singletons). */
+#define _RpUnicode_FromUTF8 RpUnicode_FromStringAndSize
+/* A str subclass instance holding the same text as the exact str s. */
+RpObject *_RpUnicode_NewSubtype(RpTypeObject *type, RpObject *s);
+/* Character classes used by methods and repr (unicode_methods.c). */
+int _RpUnicode_IsSpace(int cp);
+int _RpUnicode_IsPrintable(int cp);
+int _RpUnicode_IsAlpha(int cp);
+int _RpUnicode_IsDecimal(int cp);     /* value 0..9 or -1 */
+int _RpUnicode_IsDigit(int cp);
+int _RpUnicode_IsNumeric(int cp);
+int _RpUnicode_IsLower(int cp);
+int _RpUnicode_IsUpper(int cp);
+int _RpUnicode_IsLinebreak(int cp);
+int _RpUnicode_ToLower(int cp);
+int _RpUnicode_ToUpper(int cp);
+/* Method table of str (unicode_methods.c), used by RpUnicode_Type. */
+extern RpMethodDef _RpUnicode_Methods[];
+/* str.format(*args, **kwargs) and str.format_map (unicode_format.c). */
+RpObject *_RpUnicode_FormatMethod(RpObject *self, RpObject *args, RpObject *kwargs);
+RpObject *_RpUnicode_FormatMap(RpObject *self, RpObject *mapping);
+/* Raise UnicodeEncodeError/UnicodeDecodeError(encoding, object, start, end,
+ * reason); positions in code points / bytes. */
+void _RpUnicode_RaiseEncodeError(const char *encoding, RpObject *u, Rp_ssize_t start,
+                                 Rp_ssize_t end, const char *reason);
+void _RpUnicode_RaiseDecodeError(const char *encoding, const char *s, Rp_ssize_t n,
+                                 Rp_ssize_t start, Rp_ssize_t end, const char *reason);
+/* The hash used by str and bytes: SipHash-1-3 with a zero key over the
+ * same bytes CPython 3.11 hashes (Latin-1/UCS-2/UCS-4 code units), so str and
+ * bytes hashes equal CPython's under PYTHONHASHSEED=0 (set order matches). */
+Rp_hash_t _Rp_HashBytes(const void *p, Rp_ssize_t n);
+/* Decode with a codec by name (utf-8, ascii, latin-1 and their aliases;
+ * LookupError "unknown encoding: X" otherwise).  unicode_methods.c. */
+RpObject *_RpUnicode_Decode(const char *s, Rp_ssize_t n, const char *encoding,
+                            const char *errors);
+/* repr() with every non-ASCII character escaped (ascii() of a str). */
+RpObject *_RpUnicode_ASCIIRepr(RpObject *u);
+/* bytes % args (bytesobject.c). */
+RpObject *_RpBytes_Format(RpObject *format, RpObject *args);
+/* Contiguous view of a bytes or bytearray object (borrowed pointer). 1 ok,
+ * 0 not bytes-like (no exception). */
+int _RpBytes_View(RpObject *o, const char **p, Rp_ssize_t *n);
 
 #endif

@@ -157,8 +157,12 @@ RP_FOR_EACH_EXCEPTION(RP_DECLARE_EXC)
 #define RpExc_EnvironmentError RpExc_OSError
 #define RpExc_IOError RpExc_OSError
 
-int _RpExc_Init(void);   /* create all exception types; 0 / -1 */
-void _RpExc_Fini(void);
+/* Ready all exception types, then make the preallocated MemoryError
+ * (_RpExc_Init calls _RpErr_Init itself).  0 / -1. */
+int _RpExc_Init(void);
+void _RpExc_Fini(void);          /* also calls _RpErr_Fini */
+int _RpErr_Init(void);
+void _RpErr_Fini(void);
 #define RpExceptionClass_Check(x) \
     (RpType_Check(x) && RpType_FastSubclass((RpTypeObject *)(x), RP_TPFLAGS_BASE_EXC_SUBCLASS))
 #define RpExceptionInstance_Check(x) \
@@ -191,5 +195,6 @@ int RpTraceBack_Here(RpObject *frame_obj);
 /* Print "Traceback (most recent call last):" and entries to the file-like
  * or to stderr (file NULL). 0 / -1. */
 int RpTraceBack_Print(RpObject *tb, RpObject *file);
+void _RpTraceBack_Fini(void);   /* drops the source-line cache */
 
 #endif

@@ -15,6 +15,8 @@
 #error "internal header: build refpy with -DRP_BUILD_CORE"
 #endif
 #include "../objects/object.h"
+#include "../memory/gc.h"
+#include <stddef.h>
 #include "code.h"
 #include "state.h"
 
@@ -22,7 +24,7 @@ typedef struct RpFrame {
     RpCodeObject *f_code;        /* strong */
     RpObject *f_func;            /* strong; the function (NULL for module/class code) */
     RpObject *f_globals;         /* borrowed from f_func or strong for module code */
-    RpObject *f_builtins;        /* borrowed */
+    RpObject *f_builtins;        /* borrowed; strong too when f_func is NULL */
     RpObject *f_locals;          /* strong; dict for module/class bodies, else NULL */
     struct RpFrame *previous;    /* the caller */
     struct RpFrameObject *frame_obj; /* strong, or NULL */
@@ -52,9 +54,64 @@ typedef struct RpFrameObject {
     char _f_owned[1];            /* a finished frame copied here (variable size) */
 } RpFrameObject;
 extern RpTypeObject RpFrame_Type;
-/* Get (creating if needed) the frame object of an executing frame. */
+/* Get (creating if needed) the frame object of an executing frame.
+ * BORROWED (the frame holds it), as CPython's; NULL + MemoryError. */
 RpFrameObject *_RpFrame_GetFrameObject(RpFrame *f);
 int RpFrame_GetLineNumber(RpFrameObject *f);
+
+/* ---- frame internals (ceval.c, frame.c, genobject.c) ---- */
+/* Bytes needed for a frame of this code: header, locals, cells, frees and
+ * the value stack. */
+static inline size_t _RpFrame_SizeOf(RpCodeObject *co)
+{
+    return offsetof(RpFrame, localsplus) +
+           (size_t)(co->co_nlocalsplus + co->co_stacksize) * sizeof(RpObject *);
+}
+/* Fill in a freshly carved frame: strong refs to code and func (may be
+ * NULL); globals/builtins are borrowed from func, or taken as strong refs
+ * when func is NULL; locals (may be NULL) is taken as a strong ref.  All
+ * localsplus slots start NULL. */
+static inline void _RpFrame_Init(RpFrame *f, RpCodeObject *co, RpObject *func,
+                                 RpObject *globals, RpObject *builtins,
+                                 RpObject *locals)
+{
+    Rp_INCREF(co);
+    f->f_code = co;
+    f->f_func = func;
+    f->f_globals = globals;
+    f->f_builtins = builtins;
+    if (func != NULL) {
+        Rp_INCREF(func);
+    } else {
+        Rp_INCREF(globals);
+        Rp_INCREF(builtins);
+    }
+    f->f_locals = locals;
+    Rp_XINCREF(locals);
+    f->previous = NULL;
+    f->frame_obj = NULL;
+    f->next_instr = co->co_code;
+    f->stacktop = co->co_nlocalsplus;
+    f->owner = RP_FRAME_OWNED_BY_THREAD;
+    f->is_entry = 0;
+    for (int i = 0; i < co->co_nlocalsplus; i++)
+        f->localsplus[i] = NULL;
+}
+/* Release what a finished frame holds: locals in slot order 0..n (users
+ * see __del__ order), then its stack, f_locals, f_func, f_code.  If a frame
+ * object still references it, the frame object takes the frame over
+ * instead (tracebacks keep locals alive).  The frame must already be
+ * unlinked from the thread's frame chain. */
+void _RpFrame_Clear(RpFrame *f);
+/* Visit what a (non-executing) frame holds, for tp_traverse. */
+int _RpFrame_Traverse(RpFrame *f, visitproc visit, void *arg);
+/* Move a frame to new memory (references move with it). */
+void _RpFrame_Move(RpFrame *dst, RpFrame *src);
+/* Sync fast locals into f_locals (a dict) and return it, borrowed. */
+RpObject *_RpFrame_FastToLocals(RpFrame *f);
+/* The builtins dict for code running with `globals`: globals['__builtins__']
+ * (a module's dict or a dict), else the interpreter's.  Borrowed. */
+RpObject *_RpEval_BuiltinsFromGlobals(RpObject *globals);
 
 /* ---- running code ---- */
 /* Execute a module- or class-level code object with the given namespaces;
@@ -94,6 +151,8 @@ typedef struct RpGenObject {
 } RpGenObject;
 extern RpTypeObject RpGen_Type;
 #define RpGen_Check(o) Rp_IS_TYPE(o, &RpGen_Type)
+/* Make a generator that owns a copy of frame_template (its references are
+ * MOVED into the generator; the caller just pops the template). */
 RpObject *RpGen_NewFromCall(RpObject *func, RpFrame *frame_template);
 /* gen.send(v); 0 yielded (*presult = value), 1 returned (*presult = return
  * value), -1 error.  Used by SEND and by generator methods. */
@@ -119,5 +178,13 @@ int RpRun_SimpleFileEx(FILE *fp, const char *filename, int closeit);
 int Rp_HandleSystemExit(void);
 /* Read-eval-print loop on stdin. */
 int RpRun_InteractiveLoop(FILE *fp, const char *filename);
+/* Command-line flags (main.c sets them before Rp_Initialize). */
+extern int _Rp_OptimizeFlag;      /* -O: strip asserts */
+extern int _Rp_ShowRefCount;      /* -X showrefcount (RP_REF_DEBUG builds) */
+extern int _Rp_InteractiveFlag;   /* running the REPL */
+/* Run a file as __main__ by module name (refpy -m NAME). 0 / -1. */
+int RpRun_Module(const char *modname);
+/* The filename as CPython shows it for a script: absolute. New str. */
+RpObject *_RpRun_AbsPath(const char *filename);
 
 #endif

@@ -85,6 +85,16 @@ RpThreadState *RpThreadState_New(RpInterpreterState *interp);
 void RpThreadState_Clear(RpThreadState *ts);
 void RpThreadState_Delete(RpThreadState *ts);
 void RpThreadState_Swap(RpThreadState *ts);
+/* Create / free the (one) interpreter; Rp_Initialize and Rp_Finalize. */
+RpInterpreterState *_RpInterp_New(void);
+void _RpInterp_Delete(RpInterpreterState *interp);
+/* The data stack: carve `size` bytes for a frame (MemoryError -> NULL);
+ * pop it again (strict LIFO). */
+void *_RpThreadState_PushFrame(RpThreadState *ts, size_t size);
+void _RpThreadState_PopFrame(RpThreadState *ts, void *frame);
+/* Slow path of the recursion guard once recursion_depth passed the limit
+ * (depth already incremented; on error it is decremented again). */
+int _Rp_CheckRecursion(RpThreadState *ts, const char *where);
 
 /* Recursion guard for C code that recurses (repr of nested containers,
  * comparisons, the compiler): raises RecursionError
@@ -98,6 +108,9 @@ void RpGIL_Init(RpGIL *gil);
 void RpGIL_Acquire(RpThreadState *ts);
 void RpGIL_Release(RpThreadState *ts);
 void RpGIL_AfterFork(RpInterpreterState *interp);  /* child side of fork() */
+/* Drop and retake the GIL at once when another thread asked for it
+ * (the eval breaker's RP_EVAL_GIL_DROP). */
+void _RpGIL_Yield(RpThreadState *ts);
 RpThreadState *RpEval_SaveThread(void);
 void RpEval_RestoreThread(RpThreadState *ts);
 #define RP_BEGIN_ALLOW_THREADS { RpThreadState *_save = RpEval_SaveThread();

@@ -1,0 +1,14 @@
+/* modules.c -- the table of built-in C modules that import looks in. */
+#include "rp.h"
+
+const RpBuiltinModule _RpModules_Table[] = {
+    {"builtins", RpInit_builtins},
+    {"sys", RpInit_sys},
+    {"gc", RpInit_gc},
+    {"_weakref", RpInit__weakref},
+    {"atexit", RpInit_atexit},
+    {"time", RpInit_time},
+    {"math", RpInit_math},
+    {"refpy", RpInit__refpy},
+    {NULL, NULL}
+};
