@@ -11,7 +11,7 @@ for name in $names; do
     case "$name" in _*) continue ;; esac
     inp=/dev/null
     [ -f "$name.in" ] && inp="$name.in"
-    PYTHONHASHSEED=0 timeout 60 $PY "$name.py" <"$inp" >"$name.exp.tmp" 2>&1
+    PYTHONHASHSEED=0 PYTHONUNBUFFERED=1 timeout 60 $PY "$name.py" <"$inp" >"$name.exp.tmp" 2>&1
     rc=$?
     [ $rc -ne 0 ] && echo "[exit $rc]" >>"$name.exp.tmp"
     # CPython 3.11 underlines the failing expression in tracebacks with ^ and ~;

@@ -378,6 +378,9 @@ static int add_streams(RpObject *d)
         {"stdin", "__stdin__", "r", 0}, {"stdout", "__stdout__", "w", 1},
         {"stderr", "__stderr__", "w", 2},
     };
+    const char *unbuf = getenv("PYTHONUNBUFFERED");
+    if (unbuf != NULL && *unbuf != '\0')
+        _RpFile_SetUnbuffered(1);
     for (int i = 0; i < 3; i++) {
         char name[16];
         snprintf(name, sizeof name, "<%s>", s[i].name);
