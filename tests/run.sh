@@ -28,8 +28,10 @@ for t in "$top"/tests/py/*.py; do
     [ -f "$exp" ] || { echo "MISSING $name.exp"; fail=$((fail+1)); failed="$failed $name"; continue; }
     inp=/dev/null
     [ -f "$top/tests/py/$name.in" ] && inp="$top/tests/py/$name.in"
-    ( cd "$top/tests/py" && PYTHONUNBUFFERED=1 timeout "$TIMEOUT" $RUNNER_WRAP "$refpy" "$name.py" <"$inp" >"$out/$name.out" 2>&1
-      rc=$?; [ $rc -ne 0 ] && echo "[exit $rc]" >>"$out/$name.out"; exit 0 )
+    ( cd "$top/tests/py" && PYTHONUNBUFFERED=1 timeout "$TIMEOUT" $RUNNER_WRAP "$refpy" "$name.py" <"$inp" >"$out/$name.raw" 2>&1
+      rc=$?; [ $rc -ne 0 ] && echo "[exit $rc]" >>"$out/$name.raw"; exit 0 )
+    # tracebacks name files by absolute path; expected output has them relative
+    sed "s|$top/tests/py/||g" "$out/$name.raw" >"$out/$name.out"
     if cmp -s "$exp" "$out/$name.out"; then
         pass=$((pass+1))
     else

@@ -699,7 +699,7 @@ static int parse_mode(const char *mode, int *flags, int *binary, int *rd, int *w
         if (b && t)
             RpErr_SetString(RpExc_ValueError, "can't have text and binary mode at once");
         else
-            RpErr_SetString(RpExc_ValueError, "Must have exactly one of create/read/write/append mode and at most one plus");
+            RpErr_SetString(RpExc_ValueError, "must have exactly one of create/read/write/append mode");
         return -1;
     }
     *binary = b;

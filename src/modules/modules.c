@@ -10,5 +10,6 @@ const RpBuiltinModule _RpModules_Table[] = {
     {"time", RpInit_time},
     {"math", RpInit_math},
     {"refpy", RpInit__refpy},
+    {"posix", RpInit_posix},
     {NULL, NULL}
 };

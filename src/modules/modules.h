@@ -25,6 +25,7 @@ RpObject *RpInit_atexit(void);    /* atexitmodule.c */
 RpObject *RpInit_time(void);      /* timemodule.c */
 RpObject *RpInit_math(void);      /* mathmodule.c */
 RpObject *RpInit__refpy(void);    /* refpymodule.c: header/refcount/graph tools */
+RpObject *RpInit_posix(void);     /* posixmodule.c: behind lib/os.py */
 
 /* NULL-terminated table, in modules.c. */
 extern const RpBuiltinModule _RpModules_Table[];
