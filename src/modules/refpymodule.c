@@ -20,7 +20,7 @@ static RpObject *r_refcount(RpObject *self, RpObject *o)
 
 static RpObject *r_generation(RpObject *self, RpObject *o)
 {
-    int g = RpObject_IS_GC(o) ? _RpGC_GenerationOf(o) : -1;
+    int g = _RpObject_IS_GC(o) ? _RpGC_GenerationOf(o) : -1;
     if (g < 0)
         Rp_RETURN_NONE;
     return RpLong_FromLong(g);
@@ -54,7 +54,7 @@ static RpObject *r_header(RpObject *self, RpObject *o)
     RpObject *d = RpDict_New();
     if (d == NULL)
         return NULL;
-    int g = RpObject_IS_GC(o) ? _RpGC_GenerationOf(o) : -1;
+    int g = _RpObject_IS_GC(o) ? _RpGC_GenerationOf(o) : -1;
     Rp_ssize_t size = Rp_TYPE(o)->tp_basicsize +
                       (Rp_TYPE(o)->tp_itemsize ? Rp_TYPE(o)->tp_itemsize * Rp_SIZE(o) : 0);
     if (set_item(d, "type", RpUnicode_FromString(_RpType_Name(Rp_TYPE(o)))) < 0 ||
@@ -62,8 +62,8 @@ static RpObject *r_header(RpObject *self, RpObject *o)
         set_item(d, "value", short_repr(o, 60)) < 0 ||
         set_item(d, "id", RpLong_FromLongLong((long long)(uintptr_t)o)) < 0 ||
         set_item(d, "size", RpLong_FromSsize_t(size)) < 0 ||
-        set_item(d, "container", RpBool_FromLong(RpObject_IS_GC(o))) < 0 ||
-        set_item(d, "tracked", RpBool_FromLong(RpObject_IS_GC(o) && RpObject_GC_IsTracked(o))) < 0 ||
+        set_item(d, "container", RpBool_FromLong(_RpObject_IS_GC(o))) < 0 ||
+        set_item(d, "tracked", RpBool_FromLong(_RpObject_IS_GC(o) && RpObject_GC_IsTracked(o))) < 0 ||
         set_item(d, "generation", g < 0 ? Rp_NewRef(Rp_None) : RpLong_FromLong(g)) < 0) {
         Rp_DECREF(d);
         return NULL;

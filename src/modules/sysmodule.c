@@ -137,7 +137,7 @@ static RpObject *sys_getsizeof(RpObject *self, RpObject *const *args, Rp_ssize_t
         return NULL;
     if (n < 0)
         return RpErr_Format(RpExc_ValueError, "__sizeof__() should return >= 0");
-    if (RpObject_IS_GC(o))
+    if (_RpObject_IS_GC(o))
         n += (Rp_ssize_t)sizeof(RpGC_Head);
     return RpLong_FromSsize_t(n);
 }
