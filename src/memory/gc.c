@@ -652,13 +652,17 @@ static Rp_ssize_t collect_main(RpGCState *gcs, int generation)
     untrack_tuples(young);
     promote_survivors(gcs, generation, young, old);
 
-    /* tp_del (legacy finalizers) is not supported: nothing is uncollectable. */
-    Rp_ssize_t m = list_size(&unreachable), n = 0;
+    /* tp_del (legacy finalizers) is not supported: nothing is uncollectable.
+     * As in CPython 3.11, the count is what is still unreachable after the
+     * finalizers ran (resurrected objects are not counted), plus the weakref
+     * objects that died after their callback. */
+    Rp_ssize_t m = 0, n = 0;
     if (gcs->debug & RP_GC_DEBUG_COLLECTABLE)
         debug_collectable(&unreachable);
     m += handle_weakrefs(&unreachable, old);
     finalize_garbage(&unreachable);
     handle_resurrected_objects(&unreachable, &final_unreachable, old);
+    m += list_size(&final_unreachable);
     delete_garbage(gcs, &final_unreachable, old);
 
     if (gcs->debug & RP_GC_DEBUG_STATS)
@@ -838,10 +842,10 @@ int _RpObject_IS_GC(RpObject *o) { return is_gc(o); }
 void _RpGC_Freeze(void)
 {
     RpGCState *gcs = gcstate();
-    for (int i = 0; i < RP_GC_NGENERATIONS; i++) {
+    /* CPython 3.11 resets only generation 0's count here. */
+    for (int i = 0; i < RP_GC_NGENERATIONS; i++)
         list_merge(gen_head(gcs, i), &gcs->permanent_generation);
-        gcs->generations[i].count = 0;
-    }
+    gcs->generations[0].count = 0;
 }
 
 void _RpGC_Unfreeze(void)

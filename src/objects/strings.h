@@ -88,6 +88,9 @@ typedef struct RpFormatSpec {
  * "Sign not allowed in string format specifier", ...) are the caller's.
  * 0 ok, -1 with ValueError ("Invalid format specifier", ...). */
 int _RpFormatSpec_Parse(RpObject *spec, RpFormatSpec *out);
+/* The same, with CPython's full message "Invalid format specifier 'x' for
+ * object of type 'int'" naming obj's type.  Prefer this one. */
+int _RpFormatSpec_ParseFor(RpObject *spec, RpFormatSpec *out, RpObject *obj);
 /* Pad/align an already formatted body (UTF-8) according to spec; for
  * numbers, `sign_len` leading bytes of body are the sign/prefix that '='
  * alignment keeps in front of the padding. New str. */
@@ -250,6 +253,8 @@ RpObject *_RpUnicode_Decode(const char *s, Rp_ssize_t n, const char *encoding,
                             const char *errors);
 /* repr() with every non-ASCII character escaped (ascii() of a str). */
 RpObject *_RpUnicode_ASCIIRepr(RpObject *u);
+/* Release the cached empty/one-byte bytes (called by _RpUnicode_Fini). */
+void _RpBytes_Fini(void);
 /* bytes % args (bytesobject.c). */
 RpObject *_RpBytes_Format(RpObject *format, RpObject *args);
 /* Contiguous view of a bytes or bytearray object (borrowed pointer). 1 ok,

@@ -1021,6 +1021,7 @@ void _RpUnicode_Fini(void)
     for (int i = 0; i < 256; i++)
         Rp_CLEAR(latin1_cache[i]);
     Rp_CLEAR(empty_str);
+    _RpBytes_Fini();
     /* Whatever is still interned is owned elsewhere (or leaked); detach it
      * so a later dealloc does not touch the freed table. */
     if (intern_table != NULL) {

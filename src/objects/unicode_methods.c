@@ -1,0 +1,1858 @@
+/* unicode_methods.c -- the methods of str (split, join, strip, find,
+ * case mapping, predicates, padding, encode, translate, ...), the codecs
+ * (utf-8, ascii, latin-1) and the character classes.
+ *
+ * Character classes are exact for ASCII and Latin-1 and cover the common
+ * scripts (Latin extended, Greek, Cyrillic, Armenian, CJK, ...) by range;
+ * there is no full Unicode database.
+ */
+#include "rp.h"
+#include <stddef.h>
+#include <stdint.h>
+
+/* "no limit" for counts and end indices */
+#define RP_SSIZE_T_MAX_METHODS PTRDIFF_MAX
+
+/* ==== character classes ================================================== */
+
+int _RpUnicode_IsSpace(int c)
+{
+    if (c < 128)
+        return c == ' ' || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F);
+    return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A)
+           || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
+}
+
+int _RpUnicode_IsLinebreak(int c)
+{
+    return (c >= 0x0A && c <= 0x0D) || (c >= 0x1C && c <= 0x1E) || c == 0x85
+           || c == 0x2028 || c == 0x2029;
+}
+
+/* Format characters (Cf) that repr() escapes. */
+static int is_format_char(int c)
+{
+    return c == 0xAD || (c >= 0x600 && c <= 0x605) || c == 0x61C || c == 0x6DD
+           || c == 0x70F || c == 0x180E || (c >= 0x200B && c <= 0x200F)
+           || (c >= 0x202A && c <= 0x202E) || (c >= 0x2060 && c <= 0x2064)
+           || (c >= 0x2066 && c <= 0x206F) || c == 0xFEFF || (c >= 0xFFF9 && c <= 0xFFFB)
+           || c == 0x110BD || (c >= 0x1D173 && c <= 0x1D17A) || c == 0xE0001
+           || (c >= 0xE0020 && c <= 0xE007F);
+}
+
+int _RpUnicode_IsPrintable(int c)
+{
+    if (c < 0x20 || (c >= 0x7F && c <= 0xA0))
+        return 0;
+    if (c < 0x300)
+        return c != 0xAD;
+    if (c == 0x378 || c == 0x379 || (c >= 0x380 && c <= 0x383) || c == 0x38B
+        || c == 0x38D || c == 0x3A2)
+        return 0;   /* unassigned holes in Greek */
+    if (is_format_char(c))
+        return 0;
+    if (c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029
+        || c == 0x202F || c == 0x205F || c == 0x3000)
+        return 0;   /* separators other than ' ' */
+    if ((c >= 0xD800 && c <= 0xF8FF) || (c >= 0xFDD0 && c <= 0xFDEF))
+        return 0;   /* surrogates, private use, noncharacters */
+    if ((c & 0xFFFE) == 0xFFFE)
+        return 0;
+    if ((c >= 0x31350 && c < 0xE0000) || c >= 0xE01F0)
+        return 0;   /* unassigned planes, supplementary private use */
+    return 1;
+}
+
+/* Lowercase/uppercase pairs: `lo` is lower when (cp - base) is odd. */
+static int in_alternating(int c, int from, int to)
+{
+    return c >= from && c <= to;
+}
+
+int _RpUnicode_ToLower(int c)
+{
+    if (c < 128)
+        return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+    if ((c >= 0xC0 && c <= 0xDE && c != 0xD7))
+        return c + 32;
+    if (c < 0x100)
+        return c;
+    if (c == 0x130)
+        return 'i';
+    if (c == 0x178)
+        return 0xFF;
+    if ((in_alternating(c, 0x100, 0x12F) || in_alternating(c, 0x132, 0x137)
+         || in_alternating(c, 0x14A, 0x177)) && c % 2 == 0)
+        return c + 1;
+    if ((in_alternating(c, 0x139, 0x148) || in_alternating(c, 0x179, 0x17E)) && c % 2 == 1)
+        return c + 1;
+    if (c >= 0x391 && c <= 0x3AB && c != 0x3A2)
+        return c + 32;
+    if (c == 0x386)
+        return 0x3AC;
+    if (c >= 0x388 && c <= 0x38A)
+        return c + 37;
+    if (c == 0x38C)
+        return 0x3CC;
+    if (c == 0x38E || c == 0x38F)
+        return c + 63;
+    if (c >= 0x410 && c <= 0x42F)
+        return c + 32;
+    if (c >= 0x400 && c <= 0x40F)
+        return c + 80;
+    if ((in_alternating(c, 0x460, 0x481) || in_alternating(c, 0x48A, 0x4BF)
+         || in_alternating(c, 0x4D0, 0x52F)) && c % 2 == 0)
+        return c + 1;
+    if (c >= 0x531 && c <= 0x556)
+        return c + 48;
+    if ((in_alternating(c, 0x1E00, 0x1E95) || in_alternating(c, 0x1EA0, 0x1EFF)) && c % 2 == 0)
+        return c + 1;
+    if (c >= 0x2160 && c <= 0x216F)
+        return c + 16;   /* Roman numerals */
+    if (c >= 0x24B6 && c <= 0x24CF)
+        return c + 26;   /* circled letters */
+    if (c >= 0xFF21 && c <= 0xFF3A)
+        return c + 32;
+    return c;
+}
+
+int _RpUnicode_ToUpper(int c)
+{
+    if (c < 128)
+        return (c >= 'a' && c <= 'z') ? c - 32 : c;
+    if (c >= 0xE0 && c <= 0xFE && c != 0xF7)
+        return c - 32;
+    if (c == 0xFF)
+        return 0x178;
+    if (c == 0xB5)
+        return 0x39C;
+    if (c < 0x100)
+        return c;
+    if (c == 0x131)
+        return 'I';
+    if (c == 0x17F)
+        return 'S';
+    if ((in_alternating(c, 0x100, 0x12F) || in_alternating(c, 0x132, 0x137)
+         || in_alternating(c, 0x14A, 0x177)) && c % 2 == 1)
+        return c - 1;
+    if ((in_alternating(c, 0x139, 0x148) || in_alternating(c, 0x179, 0x17E)) && c % 2 == 0)
+        return c - 1;
+    if (c == 0x3C2)
+        return 0x3A3;
+    if (c >= 0x3B1 && c <= 0x3CB)
+        return c - 32;
+    if (c == 0x3AC)
+        return 0x386;
+    if (c >= 0x3AD && c <= 0x3AF)
+        return c - 37;
+    if (c == 0x3CC)
+        return 0x38C;
+    if (c == 0x3CD || c == 0x3CE)
+        return c - 63;
+    if (c >= 0x430 && c <= 0x44F)
+        return c - 32;
+    if (c >= 0x450 && c <= 0x45F)
+        return c - 80;
+    if ((in_alternating(c, 0x460, 0x481) || in_alternating(c, 0x48A, 0x4BF)
+         || in_alternating(c, 0x4D0, 0x52F)) && c % 2 == 1)
+        return c - 1;
+    if (c >= 0x561 && c <= 0x586)
+        return c - 48;
+    if ((in_alternating(c, 0x1E00, 0x1E95) || in_alternating(c, 0x1EA0, 0x1EFF)) && c % 2 == 1)
+        return c - 1;
+    if (c >= 0x2170 && c <= 0x217F)
+        return c - 16;
+    if (c >= 0x24D0 && c <= 0x24E9)
+        return c - 26;
+    if (c >= 0xFF41 && c <= 0xFF5A)
+        return c - 32;
+    return c;
+}
+
+int _RpUnicode_IsLower(int c)
+{
+    if (c < 128)
+        return c >= 'a' && c <= 'z';
+    if (c == 0xAA || c == 0xBA || c == 0xDF || c == 0x138 || c == 0x149)
+        return 1;
+    if (c >= 0x250 && c <= 0x2AF)
+        return 1;   /* IPA extensions */
+    return _RpUnicode_ToUpper(c) != c;
+}
+
+int _RpUnicode_IsUpper(int c)
+{
+    if (c < 128)
+        return c >= 'A' && c <= 'Z';
+    return _RpUnicode_ToLower(c) != c;
+}
+
+/* Titlecase digraphs (Dž, Lj, Nj, Dz) are neither upper nor lower. */
+static int is_title(int c)
+{
+    return c == 0x1C5 || c == 0x1C8 || c == 0x1CB || c == 0x1F2;
+}
+
+static int is_cased(int c)
+{
+    return _RpUnicode_IsLower(c) || _RpUnicode_IsUpper(c) || is_title(c);
+}
+
+int _RpUnicode_IsDecimal(int c)
+{
+    static const int zeros[] = {0x30, 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6,
+                                0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66, 0xDE6, 0xE50, 0xED0,
+                                0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0xFF10, 0x1D7CE,
+                                0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6};
+    for (size_t i = 0; i < sizeof zeros / sizeof zeros[0]; i++) {
+        if (c >= zeros[i] && c <= zeros[i] + 9)
+            return c - zeros[i];
+    }
+    return -1;
+}
+
+int _RpUnicode_IsDigit(int c)
+{
+    if (_RpUnicode_IsDecimal(c) >= 0)
+        return 1;
+    return c == 0xB2 || c == 0xB3 || c == 0xB9 || c == 0x2070
+           || (c >= 0x2074 && c <= 0x2079) || (c >= 0x2080 && c <= 0x2089)
+           || (c >= 0x2460 && c <= 0x2468) || (c >= 0x2474 && c <= 0x247C)
+           || (c >= 0x2488 && c <= 0x2490) || c == 0x24EA || (c >= 0x24F5 && c <= 0x24FD)
+           || c == 0x24FF || (c >= 0x2776 && c <= 0x277E) || (c >= 0x2780 && c <= 0x2788)
+           || (c >= 0x278A && c <= 0x2792);
+}
+
+int _RpUnicode_IsNumeric(int c)
+{
+    static const int cjk[] = {0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D,
+                              0x4E03, 0x516B, 0x4E5D, 0x5341, 0x767E, 0x5343, 0x4E07,
+                              0x5104, 0x5146, 0x96F6, 0x58F9, 0x8CB3, 0x53C3, 0x8086};
+    if (_RpUnicode_IsDigit(c))
+        return 1;
+    if ((c >= 0xBC && c <= 0xBE) || (c >= 0x2150 && c <= 0x2189)
+        || (c >= 0x2469 && c <= 0x2473) || (c >= 0x247D && c <= 0x2487)
+        || (c >= 0x2491 && c <= 0x249B) || (c >= 0x24EB && c <= 0x24F4)
+        || c == 0x24FE || (c >= 0x2160 && c <= 0x2188) || (c >= 0x3021 && c <= 0x3029))
+        return 1;
+    for (size_t i = 0; i < sizeof cjk / sizeof cjk[0]; i++) {
+        if (c == cjk[i])
+            return 1;
+    }
+    return 0;
+}
+
+int _RpUnicode_IsAlpha(int c)
+{
+    if (c < 128)
+        return (c | 32) >= 'a' && (c | 32) <= 'z';
+    if (c < 0x100)
+        return c == 0xAA || c == 0xB5 || c == 0xBA || (c >= 0xC0 && c != 0xD7 && c != 0xF7);
+    if (c <= 0x2C1 || (c >= 0x2C6 && c <= 0x2D1) || (c >= 0x2E0 && c <= 0x2E4))
+        return 1;
+    if (c >= 0x370 && c <= 0x3FF)
+        return c != 0x375 && c != 0x37E && c != 0x384 && c != 0x385 && c != 0x387
+               && c != 0x3F6 && _RpUnicode_IsPrintable(c);
+    if ((c >= 0x400 && c <= 0x481) || (c >= 0x48A && c <= 0x52F))
+        return 1;
+    if ((c >= 0x531 && c <= 0x556) || (c >= 0x560 && c <= 0x588))
+        return 1;
+    if ((c >= 0x5D0 && c <= 0x5EA) || (c >= 0x620 && c <= 0x64A))
+        return 1;
+    if ((c >= 0x904 && c <= 0x939) || (c >= 0xE01 && c <= 0xE30))
+        return 1;
+    if ((c >= 0x10A0 && c <= 0x10FF) || (c >= 0x1100 && c <= 0x11FF))
+        return 1;
+    if (c >= 0x1E00 && c <= 0x1FBC)
+        return 1;
+    if ((c >= 0x2C00 && c <= 0x2CE4) || (c >= 0x3041 && c <= 0x3096)
+        || (c >= 0x30A1 && c <= 0x30FA) || (c >= 0x3400 && c <= 0x4DBF)
+        || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7A3)
+        || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF21 && c <= 0xFF3A)
+        || (c >= 0xFF41 && c <= 0xFF5A) || (c >= 0x20000 && c <= 0x2FA1F))
+        return 1;
+    return 0;
+}
+
+/* Combining marks continue an identifier (XID_Continue), not start one. */
+static int is_mark(int c)
+{
+    return (c >= 0x300 && c <= 0x36F) || (c >= 0x483 && c <= 0x487)
+           || (c >= 0x591 && c <= 0x5BD) || (c >= 0x93A && c <= 0x94F)
+           || (c >= 0x1AB0 && c <= 0x1AFF) || (c >= 0x1DC0 && c <= 0x1DFF)
+           || (c >= 0x20D0 && c <= 0x20FF) || (c >= 0xFE20 && c <= 0xFE2F);
+}
+
+/* ==== small helpers =========================================================== */
+
+#define S_DATA(o) RpUnicode_UTF8(o)
+#define S_SIZE(o) RpUnicode_UTF8_SIZE(o)
+
+static RpObject *str_from(const char *p, Rp_ssize_t n)
+{
+    return RpUnicode_FromStringAndSize(p, n);
+}
+
+/* The code point ending just before byte position *i; moves *i back. */
+static int prev_cp(const char *s, Rp_ssize_t *i)
+{
+    Rp_ssize_t j = *i - 1;
+    while (j > 0 && ((unsigned char)s[j] & 0xC0) == 0x80)
+        j--;
+    *i = j;
+    Rp_ssize_t k = j;
+    return _RpUTF8_Next(s, &k);
+}
+
+/* Return self (exact) or an exact copy: methods never return a subclass. */
+static RpObject *return_self(RpObject *self)
+{
+    if (RpUnicode_CheckExact(self))
+        return Rp_NewRef(self);
+    return str_from(S_DATA(self), S_SIZE(self));
+}
+
+static int check_str_arg(RpObject *o, const char *what)
+{
+    if (RpUnicode_Check(o))
+        return 0;
+    RpErr_Format(RpExc_TypeError, "%s must be str, not %.100s", what, Rp_TYPE(o)->tp_name);
+    return -1;
+}
+
+/* A slice index argument (None keeps the default). 0 / -1. */
+static int slice_index(RpObject *o, Rp_ssize_t *out)
+{
+    if (o == NULL || o == Rp_None)
+        return 0;
+    if (!RpIndex_Check(o)) {
+        RpErr_SetString(RpExc_TypeError,
+                        "slice indices must be integers or None or have an __index__ method");
+        return -1;
+    }
+    Rp_ssize_t v = RpNumber_AsSsize_t(o, NULL);
+    if (v == -1 && RpErr_Occurred())
+        return -1;
+    *out = v;
+    return 0;
+}
+
+/* (sub[, start[, end]]) */
+static int parse_sub_args(const char *name, RpObject *const *args, Rp_ssize_t nargs,
+                          RpObject **sub, Rp_ssize_t *start, Rp_ssize_t *end)
+{
+    if (!_RpArg_CheckPositional(name, nargs, 1, 3))
+        return -1;
+    *sub = args[0];
+    *start = 0;
+    *end = RP_SSIZE_T_MAX_METHODS;
+    if (nargs > 1 && slice_index(args[1], start) < 0)
+        return -1;
+    if (nargs > 2 && slice_index(args[2], end) < 0)
+        return -1;
+    return 0;
+}
+
+static Rp_ssize_t index_arg(RpObject *o)
+{
+    if (!RpIndex_Check(o)) {
+        RpErr_Format(RpExc_TypeError, "'%.200s' object cannot be interpreted as an integer",
+                     Rp_TYPE(o)->tp_name);
+        return -1;
+    }
+    return RpNumber_AsSsize_t(o, RpExc_OverflowError);
+}
+
+/* ==== find family ================================================================ */
+
+static RpObject *find_impl(RpObject *self, RpObject *const *args, Rp_ssize_t nargs,
+                           const char *name, int dir, int raise)
+{
+    RpObject *sub;
+    Rp_ssize_t start, end;
+    if (parse_sub_args(name, args, nargs, &sub, &start, &end) < 0)
+        return NULL;
+    if (check_str_arg(sub, "must be") < 0) {
+        RpErr_Clear();
+        RpErr_Format(RpExc_TypeError, "must be str, not %.100s", Rp_TYPE(sub)->tp_name);
+        return NULL;
+    }
+    Rp_ssize_t r = RpUnicode_Find(self, sub, start, end, dir);
+    if (r == -2)
+        return NULL;
+    if (r == -1 && raise) {
+        RpErr_SetString(RpExc_ValueError, "substring not found");
+        return NULL;
+    }
+    return RpLong_FromSsize_t(r);
+}
+
+static RpObject *str_find(RpObject *s, RpObject *const *a, Rp_ssize_t n)
+{
+    return find_impl(s, a, n, "find", 1, 0);
+}
+static RpObject *str_rfind(RpObject *s, RpObject *const *a, Rp_ssize_t n)
+{
+    return find_impl(s, a, n, "rfind", -1, 0);
+}
+static RpObject *str_index(RpObject *s, RpObject *const *a, Rp_ssize_t n)
+{
+    return find_impl(s, a, n, "index", 1, 1);
+}
+static RpObject *str_rindex(RpObject *s, RpObject *const *a, Rp_ssize_t n)
+{
+    return find_impl(s, a, n, "rindex", -1, 1);
+}
+
+/* Non-overlapping occurrences of sub's bytes in p[0..n). */
+static Rp_ssize_t count_bytes(const char *p, Rp_ssize_t n, const char *sub, Rp_ssize_t m,
+                              Rp_ssize_t max)
+{
+    Rp_ssize_t count = 0, i = 0;
+    while (count < max && i + m <= n) {
+        const char *hit = m == 1 ? memchr(p + i, sub[0], (size_t)(n - i))
+                                 : memmem(p + i, (size_t)(n - i), sub, (size_t)m);
+        if (hit == NULL)
+            break;
+        count++;
+        i = (hit - p) + m;
+    }
+    return count;
+}
+
+static RpObject *str_count(RpObject *self, RpObject *const *args, Rp_ssize_t nargs)
+{
+    RpObject *sub;
+    Rp_ssize_t start, end, len = RpUnicode_GET_LENGTH(self);
+    if (parse_sub_args("count", args, nargs, &sub, &start, &end) < 0)
+        return NULL;
+    if (!RpUnicode_Check(sub)) {
+        RpErr_Format(RpExc_TypeError, "must be str, not %.100s", Rp_TYPE(sub)->tp_name);
+        return NULL;
+    }
+    if (end > len)
+        end = len;
+    else if (end < 0 && (end += len) < 0)
+        end = 0;
+    if (start < 0 && (start += len) < 0)
+        start = 0;
+    if (start > len || end < start)
+        return RpLong_FromLong(0);
+    if (RpUnicode_GET_LENGTH(sub) == 0)
+        return RpLong_FromSsize_t(end - start + 1);
+    Rp_ssize_t a = _RpUnicode_Offset(self, start), b = _RpUnicode_Offset(self, end);
+    return RpLong_FromSsize_t(count_bytes(S_DATA(self) + a, b - a, S_DATA(sub), S_SIZE(sub),
+                                          RP_SSIZE_T_MAX_METHODS));
+}
+
+/* ==== startswith / endswith ====================================================== */
+
+static int tail_match(RpObject *self, RpObject *sub, Rp_ssize_t start, Rp_ssize_t end, int dir)
+{
+    Rp_ssize_t len = RpUnicode_GET_LENGTH(self), sl = RpUnicode_GET_LENGTH(sub);
+    if (end > len)
+        end = len;
+    else if (end < 0 && (end += len) < 0)
+        end = 0;
+    if (start < 0 && (start += len) < 0)
+        start = 0;
+    if (start > len || end - start < sl)
+        return 0;
+    Rp_ssize_t at = dir < 0 ? _RpUnicode_Offset(self, start) : _RpUnicode_Offset(self, end - sl);
+    return memcmp(S_DATA(self) + at, S_DATA(sub), (size_t)S_SIZE(sub)) == 0;
+}
+
+static RpObject *xwith(RpObject *self, RpObject *const *args, Rp_ssize_t nargs,
+                       const char *name, int dir)
+{
+    RpObject *sub;
+    Rp_ssize_t start, end;
+    if (parse_sub_args(name, args, nargs, &sub, &start, &end) < 0)
+        return NULL;
+    if (RpTuple_Check(sub)) {
+        for (Rp_ssize_t i = 0; i < RpTuple_GET_SIZE(sub); i++) {
+            RpObject *item = RpTuple_GET_ITEM(sub, i);
+            if (!RpUnicode_Check(item)) {
+                RpErr_Format(RpExc_TypeError,
+                             "tuple for %s must only contain str, not %.100s", name,
+                             Rp_TYPE(item)->tp_name);
+                return NULL;
+            }
+            if (tail_match(self, item, start, end, dir))
+                Rp_RETURN_TRUE;
+        }
+        Rp_RETURN_FALSE;
+    }
+    if (!RpUnicode_Check(sub)) {
+        RpErr_Format(RpExc_TypeError,
+                     "%s first arg must be str or a tuple of str, not %.100s", name,
+                     Rp_TYPE(sub)->tp_name);
+        return NULL;
+    }
+    return RpBool_FromLong(tail_match(self, sub, start, end, dir));
+}
+
+static RpObject *str_startswith(RpObject *s, RpObject *const *a, Rp_ssize_t n)
+{
+    return xwith(s, a, n, "startswith", -1);
+}
+static RpObject *str_endswith(RpObject *s, RpObject *const *a, Rp_ssize_t n)
+{
+    return xwith(s, a, n, "endswith", 1);
+}
+
+/* ==== split family ================================================================= */
+
+static int append_piece(RpObject *list, const char *p, Rp_ssize_t n)
+{
+    RpObject *piece = str_from(p, n);
+    if (piece == NULL)
+        return -1;
+    int r = RpList_Append(list, piece);
+    Rp_DECREF(piece);
+    return r;
+}
+
+static RpObject *split_whitespace(RpObject *self, Rp_ssize_t maxsplit)
+{
+    const char *s = S_DATA(self);
+    Rp_ssize_t n = S_SIZE(self), i = 0;
+    RpObject *list = RpList_New(0);
+    if (list == NULL)
+        return NULL;
+    while (i < n) {
+        Rp_ssize_t j = i;
+        while (i < n) {           /* skip whitespace */
+            j = i;
+            if (!_RpUnicode_IsSpace(_RpUTF8_Next(s, &j)))
+                break;
+            i = j;
+        }
+        if (i >= n)
+            break;
+        if (maxsplit-- == 0) {
+            /* The rest becomes the last piece, trailing whitespace kept. */
+            if (append_piece(list, s + i, n - i) < 0)
+                goto error;
+            break;
+        }
+        Rp_ssize_t start = i;
+        while (i < n) {
+            j = i;
+            if (_RpUnicode_IsSpace(_RpUTF8_Next(s, &j)))
+                break;
+            i = j;
+        }
+        if (append_piece(list, s + start, i - start) < 0)
+            goto error;
+    }
+    return list;
+error:
+    Rp_DECREF(list);
+    return NULL;
+}
+
+static RpObject *rsplit_whitespace(RpObject *self, Rp_ssize_t maxsplit)
+{
+    const char *s = S_DATA(self);
+    Rp_ssize_t i = S_SIZE(self);
+    RpObject *list = RpList_New(0);
+    if (list == NULL)
+        return NULL;
+    while (i > 0) {
+        Rp_ssize_t k;
+        while (i > 0) {
+            k = i;
+            if (!_RpUnicode_IsSpace(prev_cp(s, &k)))
+                break;
+            i = k;
+        }
+        if (i <= 0)
+            break;
+        Rp_ssize_t end = i;
+        if (maxsplit-- == 0) {
+            /* The rest becomes the first piece, leading whitespace kept. */
+            if (append_piece(list, s, end) < 0)
+                goto error;
+            break;
+        }
+        while (i > 0) {
+            k = i;
+            if (_RpUnicode_IsSpace(prev_cp(s, &k)))
+                break;
+            i = k;
+        }
+        if (append_piece(list, s + i, end - i) < 0)
+            goto error;
+    }
+    if (RpList_Reverse(list) < 0)
+        goto error;
+    return list;
+error:
+    Rp_DECREF(list);
+    return NULL;
+}
+
+static RpObject *split_sep(RpObject *self, RpObject *sep, Rp_ssize_t maxsplit, int reverse)
+{
+    const char *s = S_DATA(self), *d = S_DATA(sep);
+    Rp_ssize_t n = S_SIZE(self), m = S_SIZE(sep);
+    if (m == 0) {
+        RpErr_SetString(RpExc_ValueError, "empty separator");
+        return NULL;
+    }
+    RpObject *list = RpList_New(0);
+    if (list == NULL)
+        return NULL;
+    if (!reverse) {
+        Rp_ssize_t i = 0;
+        while (maxsplit-- != 0) {
+            const char *hit = memmem(s + i, (size_t)(n - i), d, (size_t)m);
+            if (hit == NULL)
+                break;
+            if (append_piece(list, s + i, hit - (s + i)) < 0)
+                goto error;
+            i = hit - s + m;
+        }
+        if (append_piece(list, s + i, n - i) < 0)
+            goto error;
+        return list;
+    }
+    Rp_ssize_t end = n;
+    while (maxsplit-- != 0) {
+        Rp_ssize_t pos = -1;
+        for (Rp_ssize_t k = end - m; k >= 0; k--) {
+            if (s[k] == d[0] && memcmp(s + k, d, (size_t)m) == 0) {
+                pos = k;
+                break;
+            }
+        }
+        if (pos < 0)
+            break;
+        if (append_piece(list, s + pos + m, end - pos - m) < 0)
+            goto error;
+        end = pos;
+    }
+    if (append_piece(list, s, end) < 0 || RpList_Reverse(list) < 0)
+        goto error;
+    return list;
+error:
+    Rp_DECREF(list);
+    return NULL;
+}
+
+RpObject *RpUnicode_Split(RpObject *s, RpObject *sep, Rp_ssize_t maxsplit)
+{
+    if (maxsplit < 0)
+        maxsplit = RP_SSIZE_T_MAX_METHODS;
+    if (sep == NULL || sep == Rp_None)
+        return split_whitespace(s, maxsplit);
+    if (!RpUnicode_Check(sep)) {
+        RpErr_Format(RpExc_TypeError, "must be str or None, not %.100s", Rp_TYPE(sep)->tp_name);
+        return NULL;
+    }
+    return split_sep(s, sep, maxsplit, 0);
+}
+
+static int parse_split_args(const char *name, RpObject *const *args, Rp_ssize_t nargs,
+                            RpObject *kwnames, RpObject **sep, Rp_ssize_t *maxsplit)
+{
+    static const char *const names[] = {"sep", "maxsplit"};
+    RpObject *out[2] = {NULL, NULL};
+    if (_RpArg_ParseVector(name, args, nargs, kwnames, names, 2, 0, out) < 0)
+        return -1;
+    *sep = out[0];
+    *maxsplit = -1;
+    if (out[1] != NULL) {
+        *maxsplit = index_arg(out[1]);
+        if (*maxsplit == -1 && RpErr_Occurred())
+            return -1;
+    }
+    return 0;
+}
+
+static RpObject *str_split(RpObject *self, RpObject *const *args, Rp_ssize_t nargs,
+                           RpObject *kwnames)
+{
+    RpObject *sep;
+    Rp_ssize_t maxsplit;
+    if (parse_split_args("split", args, nargs, kwnames, &sep, &maxsplit) < 0)
+        return NULL;
+    return RpUnicode_Split(self, sep, maxsplit);
+}
+
+static RpObject *str_rsplit(RpObject *self, RpObject *const *args, Rp_ssize_t nargs,
+                            RpObject *kwnames)
+{
+    RpObject *sep;
+    Rp_ssize_t maxsplit;
+    if (parse_split_args("rsplit", args, nargs, kwnames, &sep, &maxsplit) < 0)
+        return NULL;
+    if (maxsplit < 0)
+        maxsplit = RP_SSIZE_T_MAX_METHODS;
+    if (sep == NULL || sep == Rp_None)
+        return rsplit_whitespace(self, maxsplit);
+    if (!RpUnicode_Check(sep)) {
+        RpErr_Format(RpExc_TypeError, "must be str or None, not %.100s", Rp_TYPE(sep)->tp_name);
+        return NULL;
+    }
+    return split_sep(self, sep, maxsplit, 1);
+}
+
+static RpObject *str_splitlines(RpObject *self, RpObject *const *args, Rp_ssize_t nargs,
+                                RpObject *kwnames)
+{
+    static const char *const names[] = {"keepends"};
+    RpObject *out[1] = {NULL};
+    if (_RpArg_ParseVector("splitlines", args, nargs, kwnames, names, 1, 0, out) < 0)
+        return NULL;
+    int keep = 0;
+    if (out[0] != NULL) {
+        keep = RpObject_IsTrue(out[0]);
+        if (keep < 0)
+            return NULL;
+    }
+    const char *s = S_DATA(self);
+    Rp_ssize_t n = S_SIZE(self), i = 0;
+    RpObject *list = RpList_New(0);
+    if (list == NULL)
+        return NULL;
+    while (i < n) {
+        Rp_ssize_t start = i, eol = n, next = n;
+        while (i < n) {
+            Rp_ssize_t j = i;
+            int c = _RpUTF8_Next(s, &j);
+            if (_RpUnicode_IsLinebreak(c)) {
+                eol = i;
+                next = (c == '\r' && j < n && s[j] == '\n') ? j + 1 : j;
+                break;
+            }
+            i = j;
+        }
+        if (append_piece(list, s + start, (keep ? next : eol) - start) < 0) {
+            Rp_DECREF(list);
+            return NULL;
+        }
+        i = next;
+    }
+    return list;
+}
+
+/* ==== join ====================================================================== */
+
+RpObject *RpUnicode_Join(RpObject *sep, RpObject *iterable)
+{
+    RpObject *seq = RpSequence_Fast(iterable, "can only join an iterable");
+    if (seq == NULL)
+        return NULL;
+    Rp_ssize_t n = RpSequence_Fast_GET_SIZE(seq);
+    RpObject **items = RpSequence_Fast_ITEMS(seq);
+    RpObject *r = NULL;
+    if (n == 1 && RpUnicode_CheckExact(items[0])) {
+        r = Rp_NewRef(items[0]);
+        goto done;
+    }
+    Rp_ssize_t total = 0, seplen = S_SIZE(sep);
+    for (Rp_ssize_t i = 0; i < n; i++) {
+        if (!RpUnicode_Check(items[i])) {
+            RpErr_Format(RpExc_TypeError, "sequence item %zd: expected str instance, %.80s found",
+                         i, Rp_TYPE(items[i])->tp_name);
+            goto done;
+        }
+        total += S_SIZE(items[i]) + (i ? seplen : 0);
+    }
+    r = _RpUnicode_New(total);
+    if (r == NULL)
+        goto done;
+    char *p = RpUnicode_UTF8(r);
+    for (Rp_ssize_t i = 0; i < n; i++) {
+        if (i && seplen) {
+            memcpy(p, S_DATA(sep), (size_t)seplen);
+            p += seplen;
+        }
+        memcpy(p, S_DATA(items[i]), (size_t)S_SIZE(items[i]));
+        p += S_SIZE(items[i]);
+    }
+    r = _RpUnicode_Finish(r);
+done:
+    Rp_DECREF(seq);
+    return r;
+}
+
+static RpObject *str_join(RpObject *self, RpObject *iterable)
+{
+    return RpUnicode_Join(self, iterable);
+}
+
+/* ==== strip ====================================================================== */
+
+static int in_chars(RpObject *chars, int c)
+{
+    if (chars == NULL)
+        return _RpUnicode_IsSpace(c);
+    const char *s = S_DATA(chars);
+    Rp_ssize_t i = 0, n = S_SIZE(chars);
+    while (i < n) {
+        if (_RpUTF8_Next(s, &i) == c)
+            return 1;
+    }
+    return 0;
+}
+
+static RpObject *strip_impl(RpObject *self, RpObject *const *args, Rp_ssize_t nargs,
+                            const char *name, int left, int right)
+{
+    if (!_RpArg_CheckPositional(name, nargs, 0, 1))
+        return NULL;
+    RpObject *chars = nargs ? args[0] : NULL;
+    if (chars == Rp_None)
+        chars = NULL;
+    if (chars != NULL && !RpUnicode_Check(chars)) {
+        RpErr_Format(RpExc_TypeError, "%s arg must be None or str", name);
+        return NULL;
+    }
+    const char *s = S_DATA(self);
+    Rp_ssize_t a = 0, b = S_SIZE(self);
+    while (left && a < b) {
+        Rp_ssize_t k = a;
+        if (!in_chars(chars, _RpUTF8_Next(s, &k)))
+            break;
+        a = k;
+    }
+    while (right && b > a) {
+        Rp_ssize_t k = b;
+        if (!in_chars(chars, prev_cp(s, &k)))
+            break;
+        b = k;
+    }
+    if (a == 0 && b == S_SIZE(self))
+        return return_self(self);
+    return str_from(s + a, b - a);
+}
+
+static RpObject *str_strip(RpObject *s, RpObject *const *a, Rp_ssize_t n)
+{
+    return strip_impl(s, a, n, "strip", 1, 1);
+}
+static RpObject *str_lstrip(RpObject *s, RpObject *const *a, Rp_ssize_t n)
+{
+    return strip_impl(s, a, n, "lstrip", 1, 0);
+}
+static RpObject *str_rstrip(RpObject *s, RpObject *const *a, Rp_ssize_t n)
+{
+    return strip_impl(s, a, n, "rstrip", 0, 1);
+}
+
+/* ==== replace ====================================================================== */
+
+static RpObject *replace_empty(RpObject *self, RpObject *new, Rp_ssize_t count)
+{
+    RpStrBuf b;
+    RpStrBuf_Init(&b);
+    const char *s = S_DATA(self);
+    Rp_ssize_t i = 0, n = S_SIZE(self);
+    for (;;) {
+        if (count != 0) {
+            RpStrBuf_AppendObject(&b, new);
+            count--;
+        }
+        if (i >= n)
+            break;
+        Rp_ssize_t j = i;
+        _RpUTF8_Next(s, &j);
+        if (count == 0) {
+            RpStrBuf_Append(&b, s + i, n - i);
+            break;
+        }
+        RpStrBuf_Append(&b, s + i, j - i);
+        i = j;
+    }
+    return RpStrBuf_Finish(&b);
+}
+
+static RpObject *replace_impl(RpObject *self, RpObject *old, RpObject *new, Rp_ssize_t count)
+{
+    if (count < 0)
+        count = RP_SSIZE_T_MAX_METHODS;
+    if (S_SIZE(old) == 0)
+        return replace_empty(self, new, count);
+    const char *s = S_DATA(self);
+    Rp_ssize_t n = S_SIZE(self), m = S_SIZE(old);
+    Rp_ssize_t found = count_bytes(s, n, S_DATA(old), m, count);
+    if (found == 0)
+        return return_self(self);
+    RpObject *r = _RpUnicode_New(n + found * (S_SIZE(new) - m));
+    if (r == NULL)
+        return NULL;
+    char *p = RpUnicode_UTF8(r);
+    Rp_ssize_t i = 0;
+    for (Rp_ssize_t k = 0; k < found; k++) {
+        const char *hit = memmem(s + i, (size_t)(n - i), S_DATA(old), (size_t)m);
+        Rp_ssize_t at = hit - s;
+        memcpy(p, s + i, (size_t)(at - i));
+        p += at - i;
+        memcpy(p, S_DATA(new), (size_t)S_SIZE(new));
+        p += S_SIZE(new);
+        i = at + m;
+    }
+    memcpy(p, s + i, (size_t)(n - i));
+    return _RpUnicode_Finish(r);
+}
+
+static RpObject *str_replace(RpObject *self, RpObject *const *args, Rp_ssize_t nargs)
+{
+    if (!_RpArg_CheckPositional("replace", nargs, 2, 3))
+        return NULL;
+    for (int i = 0; i < 2; i++) {
+        if (!RpUnicode_Check(args[i])) {
+            RpErr_Format(RpExc_TypeError, "replace() argument %d must be str, not %.100s",
+                         i + 1, Rp_TYPE(args[i])->tp_name);
+            return NULL;
+        }
+    }
+    Rp_ssize_t count = -1;
+    if (nargs == 3) {
+        count = index_arg(args[2]);
+        if (count == -1 && RpErr_Occurred())
+            return NULL;
+    }
+    return replace_impl(self, args[0], args[1], count);
+}
+
+/* ==== case mapping ================================================================== */
+
+/* Full lowercase of the char at byte i (final sigma needs the context). */
+static int lower_full(const char *s, Rp_ssize_t n, Rp_ssize_t at, int c, int out[3])
+{
+    if (c == 0x130) {
+        out[0] = 'i';
+        out[1] = 0x307;
+        return 2;
+    }
+    if (c == 0x3A3) {
+        /* Final sigma: preceded by a cased letter and not followed by one. */
+        Rp_ssize_t k = at;
+        int before = 0, after = 0;
+        if (k > 0)
+            before = is_cased(prev_cp(s, &k));
+        k = at;
+        _RpUTF8_Next(s, &k);
+        if (k < n)
+            after = is_cased(_RpUTF8_Next(s, &k));
+        out[0] = (before && !after) ? 0x3C2 : 0x3C3;
+        return 1;
+    }
+    out[0] = _RpUnicode_ToLower(c);
+    return 1;
+}
+
+static int upper_full(int c, int out[3])
+{
+    switch (c) {
+    case 0xDF: out[0] = 'S'; out[1] = 'S'; return 2;
+    case 0x149: out[0] = 0x2BC; out[1] = 'N'; return 2;
+    case 0xFB00: out[0] = 'F'; out[1] = 'F'; return 2;
+    case 0xFB01: out[0] = 'F'; out[1] = 'I'; return 2;
+    case 0xFB02: out[0] = 'F'; out[1] = 'L'; return 2;
+    case 0xFB03: out[0] = 'F'; out[1] = 'F'; out[2] = 'I'; return 3;
+    case 0xFB04: out[0] = 'F'; out[1] = 'F'; out[2] = 'L'; return 3;
+    case 0x1C4: case 0x1C5: case 0x1C6: out[0] = 0x1C4; return 1;
+    case 0x1C7: case 0x1C8: case 0x1C9: out[0] = 0x1C7; return 1;
+    case 0x1CA: case 0x1CB: case 0x1CC: out[0] = 0x1CA; return 1;
+    case 0x1F1: case 0x1F2: case 0x1F3: out[0] = 0x1F1; return 1;
+    default: out[0] = _RpUnicode_ToUpper(c); return 1;
+    }
+}
+
+static int title_full(int c, int out[3])
+{
+    switch (c) {
+    case 0xDF: out[0] = 'S'; out[1] = 's'; return 2;
+    case 0xFB01: out[0] = 'F'; out[1] = 'i'; return 2;
+    case 0xFB02: out[0] = 'F'; out[1] = 'l'; return 2;
+    case 0xFB00: out[0] = 'F'; out[1] = 'f'; return 2;
+    case 0x1C4: case 0x1C5: case 0x1C6: out[0] = 0x1C5; return 1;
+    case 0x1C7: case 0x1C8: case 0x1C9: out[0] = 0x1C8; return 1;
+    case 0x1CA: case 0x1CB: case 0x1CC: out[0] = 0x1CB; return 1;
+    case 0x1F1: case 0x1F2: case 0x1F3: out[0] = 0x1F2; return 1;
+    default: return upper_full(c, out);
+    }
+}
+
+static int lower_simple_full(const char *s, Rp_ssize_t n, Rp_ssize_t at, int c, int out[3])
+{
+    switch (c) {
+    case 0x1C4: case 0x1C5: case 0x1C6: out[0] = 0x1C6; return 1;
+    case 0x1C7: case 0x1C8: case 0x1C9: out[0] = 0x1C9; return 1;
+    case 0x1CA: case 0x1CB: case 0x1CC: out[0] = 0x1CC; return 1;
+    case 0x1F1: case 0x1F2: case 0x1F3: out[0] = 0x1F3; return 1;
+    default: return lower_full(s, n, at, c, out);
+    }
+}
+
+enum { CASE_UPPER, CASE_LOWER, CASE_FOLD, CASE_SWAP, CASE_TITLE, CASE_CAPITALIZE };
+
+/* Map one character at byte `at` according to the mode and word state. */
+static int map_char(int mode, const char *s, Rp_ssize_t n, Rp_ssize_t at, int c,
+                    int *prev_cased, Rp_ssize_t index, int out[3])
+{
+    int k;
+    switch (mode) {
+    case CASE_UPPER:
+        return upper_full(c, out);
+    case CASE_LOWER:
+        return lower_simple_full(s, n, at, c, out);
+    case CASE_FOLD:
+        if (c == 0xDF) {
+            out[0] = out[1] = 's';
+            return 2;
+        }
+        if (c == 0x3C2) {
+            out[0] = 0x3C3;
+            return 1;
+        }
+        if (c == 0xB5) {
+            out[0] = 0x3BC;
+            return 1;
+        }
+        return lower_simple_full(s, n, at, c, out);
+    case CASE_SWAP:
+        if (_RpUnicode_IsUpper(c))
+            return lower_simple_full(s, n, at, c, out);
+        if (_RpUnicode_IsLower(c))
+            return upper_full(c, out);
+        out[0] = c;
+        return 1;
+    case CASE_TITLE:
+        k = *prev_cased ? lower_simple_full(s, n, at, c, out) : title_full(c, out);
+        *prev_cased = is_cased(c);
+        return k;
+    default: /* CASE_CAPITALIZE */
+        return index == 0 ? title_full(c, out) : lower_simple_full(s, n, at, c, out);
+    }
+}
+
+static RpObject *case_map(RpObject *self, int mode)
+{
+    const char *s = S_DATA(self);
+    Rp_ssize_t n = S_SIZE(self), i = 0, index = 0;
+    int prev_cased = 0, out[3];
+    RpStrBuf b;
+    RpStrBuf_Init(&b);
+    if (RpUnicode_IS_ASCII(self) && mode != CASE_TITLE && mode != CASE_CAPITALIZE) {
+        /* ASCII fast path: one byte in, one byte out. */
+        RpObject *r = _RpUnicode_New(n);
+        if (r == NULL)
+            return NULL;
+        char *p = RpUnicode_UTF8(r);
+        for (i = 0; i < n; i++) {
+            int c = (unsigned char)s[i];
+            if (mode == CASE_UPPER || (mode == CASE_SWAP && c >= 'a' && c <= 'z'))
+                c = _RpUnicode_ToUpper(c);
+            else
+                c = _RpUnicode_ToLower(c);
+            p[i] = (char)c;
+        }
+        return _RpUnicode_Finish(r);
+    }
+    while (i < n) {
+        Rp_ssize_t at = i;
+        int c = _RpUTF8_Next(s, &i);
+        int k = map_char(mode, s, n, at, c, &prev_cased, index++, out);
+        for (int j = 0; j < k; j++)
+            RpStrBuf_AppendCodePoint(&b, out[j]);
+    }
+    return RpStrBuf_Finish(&b);
+}
+
+static RpObject *str_upper(RpObject *s, RpObject *u) { return case_map(s, CASE_UPPER); }
+static RpObject *str_lower(RpObject *s, RpObject *u) { return case_map(s, CASE_LOWER); }
+static RpObject *str_casefold(RpObject *s, RpObject *u) { return case_map(s, CASE_FOLD); }
+static RpObject *str_swapcase(RpObject *s, RpObject *u) { return case_map(s, CASE_SWAP); }
+static RpObject *str_title(RpObject *s, RpObject *u) { return case_map(s, CASE_TITLE); }
+static RpObject *str_capitalize(RpObject *s, RpObject *u) { return case_map(s, CASE_CAPITALIZE); }
+
+/* ==== predicates ====================================================================== */
+
+/* True if every code point passes `pred` and the string is not empty. */
+static RpObject *all_chars(RpObject *self, int (*pred)(int))
+{
+    const char *s = S_DATA(self);
+    Rp_ssize_t i = 0, n = S_SIZE(self);
+    if (n == 0)
+        Rp_RETURN_FALSE;
+    while (i < n) {
+        if (!pred(_RpUTF8_Next(s, &i)))
+            Rp_RETURN_FALSE;
+    }
+    Rp_RETURN_TRUE;
+}
+
+static int p_decimal(int c) { return _RpUnicode_IsDecimal(c) >= 0; }
+static int p_alnum(int c)
+{
+    return _RpUnicode_IsAlpha(c) || _RpUnicode_IsNumeric(c);
+}
+
+static RpObject *str_isdigit(RpObject *s, RpObject *u) { return all_chars(s, _RpUnicode_IsDigit); }
+static RpObject *str_isdecimal(RpObject *s, RpObject *u) { return all_chars(s, p_decimal); }
+static RpObject *str_isnumeric(RpObject *s, RpObject *u) { return all_chars(s, _RpUnicode_IsNumeric); }
+static RpObject *str_isalpha(RpObject *s, RpObject *u) { return all_chars(s, _RpUnicode_IsAlpha); }
+static RpObject *str_isalnum(RpObject *s, RpObject *u) { return all_chars(s, p_alnum); }
+static RpObject *str_isspace(RpObject *s, RpObject *u) { return all_chars(s, _RpUnicode_IsSpace); }
+
+static RpObject *str_isprintable(RpObject *self, RpObject *u)
+{
+    if (S_SIZE(self) == 0)
+        Rp_RETURN_TRUE;
+    return all_chars(self, _RpUnicode_IsPrintable);
+}
+
+static RpObject *str_isascii(RpObject *self, RpObject *u)
+{
+    return RpBool_FromLong(RpUnicode_IS_ASCII(self));
+}
+
+/* islower/isupper: some cased char, and none of the opposite case. */
+static RpObject *case_pred(RpObject *self, int want_upper)
+{
+    const char *s = S_DATA(self);
+    Rp_ssize_t i = 0, n = S_SIZE(self);
+    int cased = 0;
+    while (i < n) {
+        int c = _RpUTF8_Next(s, &i);
+        int up = _RpUnicode_IsUpper(c), lo = _RpUnicode_IsLower(c);
+        if ((want_upper && (lo || is_title(c))) || (!want_upper && (up || is_title(c))))
+            Rp_RETURN_FALSE;
+        cased |= want_upper ? up : lo;
+    }
+    return RpBool_FromLong(cased);
+}
+
+static RpObject *str_islower(RpObject *s, RpObject *u) { return case_pred(s, 0); }
+static RpObject *str_isupper(RpObject *s, RpObject *u) { return case_pred(s, 1); }
+
+static RpObject *str_istitle(RpObject *self, RpObject *u)
+{
+    const char *s = S_DATA(self);
+    Rp_ssize_t i = 0, n = S_SIZE(self);
+    int cased = 0, prev_cased = 0;
+    while (i < n) {
+        int c = _RpUTF8_Next(s, &i);
+        if (_RpUnicode_IsUpper(c) || is_title(c)) {
+            if (prev_cased)
+                Rp_RETURN_FALSE;
+            prev_cased = cased = 1;
+        } else if (_RpUnicode_IsLower(c)) {
+            if (!prev_cased)
+                Rp_RETURN_FALSE;
+            prev_cased = cased = 1;
+        } else
+            prev_cased = 0;
+    }
+    return RpBool_FromLong(cased);
+}
+
+static RpObject *str_isidentifier(RpObject *self, RpObject *u)
+{
+    const char *s = S_DATA(self);
+    Rp_ssize_t i = 0, n = S_SIZE(self);
+    if (n == 0)
+        Rp_RETURN_FALSE;
+    int c = _RpUTF8_Next(s, &i);
+    if (c != '_' && !_RpUnicode_IsAlpha(c))
+        Rp_RETURN_FALSE;
+    while (i < n) {
+        c = _RpUTF8_Next(s, &i);
+        if (c != '_' && !_RpUnicode_IsAlpha(c) && _RpUnicode_IsDecimal(c) < 0 && !is_mark(c))
+            Rp_RETURN_FALSE;
+    }
+    Rp_RETURN_TRUE;
+}
+
+/* ==== partition ======================================================================== */
+
+static RpObject *partition_impl(RpObject *self, RpObject *sep, int reverse)
+{
+    if (!RpUnicode_Check(sep)) {
+        RpErr_Format(RpExc_TypeError, "must be str, not %.100s", Rp_TYPE(sep)->tp_name);
+        return NULL;
+    }
+    if (S_SIZE(sep) == 0) {
+        RpErr_SetString(RpExc_ValueError, "empty separator");
+        return NULL;
+    }
+    const char *s = S_DATA(self);
+    Rp_ssize_t n = S_SIZE(self), m = S_SIZE(sep), pos = -1;
+    if (!reverse) {
+        const char *hit = memmem(s, (size_t)n, S_DATA(sep), (size_t)m);
+        pos = hit ? hit - s : -1;
+    } else {
+        for (Rp_ssize_t k = n - m; k >= 0; k--) {
+            if (memcmp(s + k, S_DATA(sep), (size_t)m) == 0) {
+                pos = k;
+                break;
+            }
+        }
+    }
+    RpObject *a, *b, *c;
+    if (pos < 0) {
+        RpObject *whole = return_self(self);
+        RpObject *e1 = _RpUnicode_Empty(), *e2 = _RpUnicode_Empty();
+        if (!reverse) {
+            a = whole; b = e1; c = e2;
+        } else {
+            a = e1; b = e2; c = whole;
+        }
+    } else {
+        a = str_from(s, pos);
+        b = Rp_NewRef(sep);
+        c = str_from(s + pos + m, n - pos - m);
+    }
+    RpObject *t = NULL;
+    if (a && b && c)
+        t = RpTuple_Pack(3, a, b, c);
+    Rp_XDECREF(a);
+    Rp_XDECREF(b);
+    Rp_XDECREF(c);
+    return t;
+}
+
+static RpObject *str_partition(RpObject *s, RpObject *sep) { return partition_impl(s, sep, 0); }
+static RpObject *str_rpartition(RpObject *s, RpObject *sep) { return partition_impl(s, sep, 1); }
+
+/* ==== padding =========================================================================== */
+
+static RpObject *pad(RpObject *self, Rp_ssize_t left, Rp_ssize_t right, int fill)
+{
+    if (left < 0)
+        left = 0;
+    if (right < 0)
+        right = 0;
+    if (left == 0 && right == 0)
+        return return_self(self);
+    char f[4];
+    int fl = _RpUTF8_Write(f, fill);
+    RpObject *r = _RpUnicode_New((left + right) * fl + S_SIZE(self));
+    if (r == NULL)
+        return NULL;
+    char *p = RpUnicode_UTF8(r);
+    for (Rp_ssize_t i = 0; i < left; i++, p += fl)
+        memcpy(p, f, (size_t)fl);
+    memcpy(p, S_DATA(self), (size_t)S_SIZE(self));
+    p += S_SIZE(self);
+    for (Rp_ssize_t i = 0; i < right; i++, p += fl)
+        memcpy(p, f, (size_t)fl);
+    return _RpUnicode_Finish(r);
+}
+
+/* (width[, fillchar]) -> 0 / -1 */
+static int parse_pad_args(const char *name, RpObject *const *args, Rp_ssize_t nargs,
+                          Rp_ssize_t *width, int *fill)
+{
+    if (!_RpArg_CheckPositional(name, nargs, 1, 2))
+        return -1;
+    *width = index_arg(args[0]);
+    if (*width == -1 && RpErr_Occurred())
+        return -1;
+    *fill = ' ';
+    if (nargs == 2) {
+        if (!RpUnicode_Check(args[1])) {
+            RpErr_Format(RpExc_TypeError,
+                         "The fill character must be a unicode character, not %.100s",
+                         Rp_TYPE(args[1])->tp_name);
+            return -1;
+        }
+        if (RpUnicode_GET_LENGTH(args[1]) != 1) {
+            RpErr_SetString(RpExc_TypeError,
+                            "The fill character must be exactly one character long");
+            return -1;
+        }
+        Rp_ssize_t i = 0;
+        *fill = _RpUTF8_Next(S_DATA(args[1]), &i);
+    }
+    return 0;
+}
+
+static RpObject *str_center(RpObject *self, RpObject *const *args, Rp_ssize_t nargs)
+{
+    Rp_ssize_t width;
+    int fill;
+    if (parse_pad_args("center", args, nargs, &width, &fill) < 0)
+        return NULL;
+    Rp_ssize_t marg = width - RpUnicode_GET_LENGTH(self);
+    if (marg <= 0)
+        return return_self(self);
+    /* CPython puts the odd extra column on the left when width is odd. */
+    Rp_ssize_t left = marg / 2 + (marg & width & 1);
+    return pad(self, left, marg - left, fill);
+}
+
+static RpObject *str_ljust(RpObject *self, RpObject *const *args, Rp_ssize_t nargs)
+{
+    Rp_ssize_t width;
+    int fill;
+    if (parse_pad_args("ljust", args, nargs, &width, &fill) < 0)
+        return NULL;
+    return pad(self, 0, width - RpUnicode_GET_LENGTH(self), fill);
+}
+
+static RpObject *str_rjust(RpObject *self, RpObject *const *args, Rp_ssize_t nargs)
+{
+    Rp_ssize_t width;
+    int fill;
+    if (parse_pad_args("rjust", args, nargs, &width, &fill) < 0)
+        return NULL;
+    return pad(self, width - RpUnicode_GET_LENGTH(self), 0, fill);
+}
+
+static RpObject *str_zfill(RpObject *self, RpObject *arg)
+{
+    Rp_ssize_t width = index_arg(arg);
+    if (width == -1 && RpErr_Occurred())
+        return NULL;
+    Rp_ssize_t fill = width - RpUnicode_GET_LENGTH(self);
+    if (fill <= 0)
+        return return_self(self);
+    RpObject *r = pad(self, fill, 0, '0');
+    if (r == NULL)
+        return NULL;
+    char *p = RpUnicode_UTF8(r);
+    /* Move a leading sign in front of the zeros. */
+    if (p[fill] == '+' || p[fill] == '-') {
+        p[0] = p[fill];
+        p[fill] = '0';
+    }
+    return r;
+}
+
+static RpObject *str_expandtabs(RpObject *self, RpObject *const *args, Rp_ssize_t nargs,
+                                RpObject *kwnames)
+{
+    static const char *const names[] = {"tabsize"};
+    RpObject *out[1] = {NULL};
+    if (_RpArg_ParseVector("expandtabs", args, nargs, kwnames, names, 1, 0, out) < 0)
+        return NULL;
+    Rp_ssize_t tab = 8;
+    if (out[0] != NULL) {
+        tab = index_arg(out[0]);
+        if (tab == -1 && RpErr_Occurred())
+            return NULL;
+    }
+    const char *s = S_DATA(self);
+    Rp_ssize_t n = S_SIZE(self), i = 0, col = 0;
+    if (memchr(s, '\t', (size_t)n) == NULL)
+        return return_self(self);
+    RpStrBuf b;
+    RpStrBuf_Init(&b);
+    while (i < n) {
+        Rp_ssize_t at = i;
+        int c = _RpUTF8_Next(s, &i);
+        if (c == '\t') {
+            if (tab > 0) {
+                Rp_ssize_t spaces = tab - col % tab;
+                col += spaces;
+                while (spaces-- > 0)
+                    RpStrBuf_AppendChar(&b, ' ');
+            }
+        } else {
+            RpStrBuf_Append(&b, s + at, i - at);
+            col = (c == '\n' || c == '\r') ? 0 : col + 1;
+        }
+    }
+    return RpStrBuf_Finish(&b);
+}
+
+/* ==== removeprefix / removesuffix ======================================================= */
+
+static RpObject *remove_affix(RpObject *self, RpObject *arg, const char *name, int suffix)
+{
+    if (!RpUnicode_Check(arg)) {
+        RpErr_Format(RpExc_TypeError, "%s() argument must be str, not %.100s", name,
+                     Rp_TYPE(arg)->tp_name);
+        return NULL;
+    }
+    Rp_ssize_t n = S_SIZE(self), m = S_SIZE(arg);
+    if (m == 0 || m > n)
+        return return_self(self);
+    if (!suffix && memcmp(S_DATA(self), S_DATA(arg), (size_t)m) == 0)
+        return str_from(S_DATA(self) + m, n - m);
+    if (suffix && memcmp(S_DATA(self) + n - m, S_DATA(arg), (size_t)m) == 0)
+        return str_from(S_DATA(self), n - m);
+    return return_self(self);
+}
+
+static RpObject *str_removeprefix(RpObject *s, RpObject *a) { return remove_affix(s, a, "removeprefix", 0); }
+static RpObject *str_removesuffix(RpObject *s, RpObject *a) { return remove_affix(s, a, "removesuffix", 1); }
+
+/* ==== codecs ============================================================================= */
+
+enum { CODEC_UTF8, CODEC_ASCII, CODEC_LATIN1, CODEC_UNKNOWN };
+
+/* Normalize like Python's codec lookup: case-insensitive, '_' == '-'. */
+static int codec_lookup(const char *name)
+{
+    char buf[32];
+    size_t i = 0;
+    for (; name[i] && i < sizeof buf - 1; i++) {
+        char c = name[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c + 32);
+        buf[i] = (c == '_' || c == ' ') ? '-' : c;
+    }
+    buf[i] = '\0';
+    if (name[i])
+        return CODEC_UNKNOWN;
+    static const char *const utf8[] = {"utf-8", "utf8", "u8", "utf", "cp65001", NULL};
+    static const char *const ascii[] = {"ascii", "us-ascii", "646", "us", NULL};
+    static const char *const latin1[] = {"latin-1", "latin1", "iso-8859-1", "iso8859-1",
+                                         "8859", "cp819", "latin", "l1", "iso-ir-100", NULL};
+    for (int k = 0; utf8[k]; k++)
+        if (strcmp(buf, utf8[k]) == 0)
+            return CODEC_UTF8;
+    for (int k = 0; ascii[k]; k++)
+        if (strcmp(buf, ascii[k]) == 0)
+            return CODEC_ASCII;
+    for (int k = 0; latin1[k]; k++)
+        if (strcmp(buf, latin1[k]) == 0)
+            return CODEC_LATIN1;
+    return CODEC_UNKNOWN;
+}
+
+static const char *const codec_names[] = {"utf-8", "ascii", "latin-1"};
+
+static int unknown_encoding(const char *enc)
+{
+    RpErr_Format(RpExc_LookupError, "unknown encoding: %s", enc);
+    return -1;
+}
+
+RpObject *_RpUnicode_Decode(const char *s, Rp_ssize_t n, const char *encoding,
+                            const char *errors)
+{
+    int codec = encoding ? codec_lookup(encoding) : CODEC_UTF8;
+    if (codec == CODEC_UTF8)
+        return RpUnicode_DecodeUTF8(s, n, errors);
+    if (codec == CODEC_UNKNOWN) {
+        unknown_encoding(encoding);
+        return NULL;
+    }
+    RpStrBuf b;
+    RpStrBuf_Init(&b);
+    for (Rp_ssize_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 128 || codec == CODEC_LATIN1) {
+            RpStrBuf_AppendCodePoint(&b, c);
+            continue;
+        }
+        /* ASCII decoding error for this single byte. */
+        const char *h = errors ? errors : "strict";
+        if (strcmp(h, "replace") == 0)
+            RpStrBuf_AppendCodePoint(&b, 0xFFFD);
+        else if (strcmp(h, "surrogateescape") == 0)
+            RpStrBuf_AppendCodePoint(&b, 0xDC00 + c);
+        else if (strcmp(h, "backslashreplace") == 0) {
+            char tmp[8];
+            snprintf(tmp, sizeof tmp, "\\x%02x", c);
+            RpStrBuf_AppendStr(&b, tmp);
+        } else if (strcmp(h, "ignore") != 0) {
+            if (strcmp(h, "strict") == 0 || strcmp(h, "surrogatepass") == 0
+                || strcmp(h, "xmlcharrefreplace") == 0)
+                _RpUnicode_RaiseDecodeError("ascii", s, n, i, i + 1, "ordinal not in range(128)");
+            else
+                RpErr_Format(RpExc_LookupError, "unknown error handler name '%s'", h);
+            RpStrBuf_Discard(&b);
+            return NULL;
+        }
+    }
+    return RpStrBuf_Finish(&b);
+}
+
+/* Append the replacement for unencodable cp to the byte buffer. */
+static int encode_replacement(RpStrBuf *b, const char *h, int cp, int codec)
+{
+    char tmp[16];
+    if (strcmp(h, "replace") == 0)
+        return RpStrBuf_AppendChar(b, '?');
+    if (strcmp(h, "ignore") == 0)
+        return 0;
+    if (strcmp(h, "xmlcharrefreplace") == 0) {
+        snprintf(tmp, sizeof tmp, "&#%d;", cp);
+        return RpStrBuf_AppendStr(b, tmp);
+    }
+    if (strcmp(h, "backslashreplace") == 0) {
+        if (cp < 0x100)
+            snprintf(tmp, sizeof tmp, "\\x%02x", cp);
+        else if (cp < 0x10000)
+            snprintf(tmp, sizeof tmp, "\\u%04x", cp);
+        else
+            snprintf(tmp, sizeof tmp, "\\U%08x", cp);
+        return RpStrBuf_AppendStr(b, tmp);
+    }
+    if (strcmp(h, "surrogateescape") == 0 && cp >= 0xDC80 && cp <= 0xDCFF)
+        return RpStrBuf_AppendChar(b, (char)(cp - 0xDC00));
+    if (strcmp(h, "surrogatepass") == 0 && codec == CODEC_UTF8 && cp >= 0xD800 && cp <= 0xDFFF) {
+        int k = _RpUTF8_Write(tmp, cp);
+        return RpStrBuf_Append(b, tmp, k);
+    }
+    return 1;   /* not handled: strict behaviour */
+}
+
+static int known_handler(const char *h)
+{
+    static const char *const names[] = {"strict", "replace", "ignore", "xmlcharrefreplace",
+                                        "backslashreplace", "surrogateescape",
+                                        "surrogatepass", "namereplace", NULL};
+    for (int i = 0; names[i]; i++)
+        if (strcmp(h, names[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* Is cp encodable by codec without an error handler? */
+static int encodable(int cp, int codec)
+{
+    if (codec == CODEC_ASCII)
+        return cp < 128;
+    if (codec == CODEC_LATIN1)
+        return cp < 256;
+    return cp < 0xD800 || cp > 0xDFFF;
+}
+
+static RpObject *encode_slow(RpObject *u, int codec, const char *errors)
+{
+    const char *s = S_DATA(u), *h = errors ? errors : "strict";
+    Rp_ssize_t n = S_SIZE(u), i = 0, index = 0;
+    const char *reason = codec == CODEC_UTF8 ? "surrogates not allowed"
+                         : codec == CODEC_ASCII ? "ordinal not in range(128)"
+                                                : "ordinal not in range(256)";
+    RpStrBuf b;
+    RpStrBuf_Init(&b);
+    while (i < n) {
+        Rp_ssize_t at = i;
+        int cp = _RpUTF8_Next(s, &i);
+        if (encodable(cp, codec)) {
+            if (codec == CODEC_UTF8)
+                RpStrBuf_Append(&b, s + at, i - at);
+            else
+                RpStrBuf_AppendChar(&b, (char)cp);
+            index++;
+            continue;
+        }
+        if (!known_handler(h)) {
+            RpErr_Format(RpExc_LookupError, "unknown error handler name '%s'", h);
+            goto error;
+        }
+        int r = encode_replacement(&b, h, cp, codec);
+        if (r < 0)
+            goto error;
+        if (r > 0) {
+            /* Strict: report the whole run of unencodable characters. */
+            Rp_ssize_t end = index + 1, j = i;
+            while (j < n && !encodable(_RpUTF8_Next(s, &j), codec))
+                end++;
+            _RpUnicode_RaiseEncodeError(codec_names[codec], u, index, end, reason);
+            goto error;
+        }
+        index++;
+    }
+    if (b.error)
+        goto error;
+    RpObject *res = RpBytes_FromStringAndSize(b.buf ? b.buf : "", b.len);
+    RpStrBuf_Discard(&b);
+    return res;
+error:
+    RpStrBuf_Discard(&b);
+    return NULL;
+}
+
+/* Does UTF-8 text contain an encoded surrogate (ED A0..BF)? */
+static int has_surrogate(const char *s, Rp_ssize_t n)
+{
+    const char *p = s;
+    while ((p = memchr(p, '\xED', (size_t)(n - (p - s)))) != NULL) {
+        if (p + 1 < s + n && (unsigned char)p[1] >= 0xA0)
+            return 1;
+        p++;
+    }
+    return 0;
+}
+
+RpObject *RpUnicode_AsEncodedString(RpObject *u, const char *encoding, const char *errors)
+{
+    int codec = encoding ? codec_lookup(encoding) : CODEC_UTF8;
+    if (codec == CODEC_UNKNOWN) {
+        unknown_encoding(encoding);
+        return NULL;
+    }
+    if (RpUnicode_IS_ASCII(u)
+        || (codec == CODEC_UTF8 && !has_surrogate(S_DATA(u), S_SIZE(u))))
+        return RpBytes_FromStringAndSize(S_DATA(u), S_SIZE(u));
+    return encode_slow(u, codec, errors);
+}
+
+static RpObject *str_encode(RpObject *self, RpObject *const *args, Rp_ssize_t nargs,
+                            RpObject *kwnames)
+{
+    static const char *const names[] = {"encoding", "errors"};
+    RpObject *out[2] = {NULL, NULL};
+    if (_RpArg_ParseVector("encode", args, nargs, kwnames, names, 2, 0, out) < 0)
+        return NULL;
+    for (int i = 0; i < 2; i++) {
+        if (out[i] != NULL && !RpUnicode_Check(out[i])) {
+            RpErr_Format(RpExc_TypeError, "encode() argument '%s' must be str, not %.100s",
+                         names[i], Rp_TYPE(out[i])->tp_name);
+            return NULL;
+        }
+    }
+    return RpUnicode_AsEncodedString(self, out[0] ? S_DATA(out[0]) : NULL,
+                                     out[1] ? S_DATA(out[1]) : NULL);
+}
+
+/* ==== maketrans / translate ================================================================ */
+
+static int set_ord(RpObject *d, int cp, RpObject *v)
+{
+    RpObject *k = RpLong_FromLong(cp);
+    if (k == NULL)
+        return -1;
+    int r = RpDict_SetItem(d, k, v);
+    Rp_DECREF(k);
+    return r;
+}
+
+static int maketrans_from_dict(RpObject *res, RpObject *x)
+{
+    Rp_ssize_t pos = 0;
+    RpObject *k, *v;
+    while (RpDict_Next(x, &pos, &k, &v)) {
+        if (RpUnicode_Check(k)) {
+            if (RpUnicode_GET_LENGTH(k) != 1) {
+                RpErr_SetString(RpExc_ValueError,
+                                "string keys in translate table must be of length 1");
+                return -1;
+            }
+            Rp_ssize_t i = 0;
+            if (set_ord(res, _RpUTF8_Next(S_DATA(k), &i), v) < 0)
+                return -1;
+        } else if (RpLong_Check(k)) {
+            if (RpDict_SetItem(res, k, v) < 0)
+                return -1;
+        } else {
+            RpErr_SetString(RpExc_TypeError, "keys in translate table must be strings or integers");
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static int maketrans_from_strings(RpObject *res, RpObject *const *args, Rp_ssize_t nargs)
+{
+    for (Rp_ssize_t i = 0; i < nargs; i++) {
+        if (!RpUnicode_Check(args[i])) {
+            RpErr_Format(RpExc_TypeError, "maketrans() argument %zd must be str, not %.100s",
+                         i + 1, Rp_TYPE(args[i])->tp_name);
+            return -1;
+        }
+    }
+    if (RpUnicode_GET_LENGTH(args[0]) != RpUnicode_GET_LENGTH(args[1])) {
+        RpErr_SetString(RpExc_ValueError,
+                        "the first two maketrans arguments must have equal length");
+        return -1;
+    }
+    Rp_ssize_t i = 0, j = 0, n = S_SIZE(args[0]);
+    while (i < n) {
+        int from = _RpUTF8_Next(S_DATA(args[0]), &i);
+        int to = _RpUTF8_Next(S_DATA(args[1]), &j);
+        RpObject *v = RpLong_FromLong(to);
+        if (v == NULL || set_ord(res, from, v) < 0) {
+            Rp_XDECREF(v);
+            return -1;
+        }
+        Rp_DECREF(v);
+    }
+    if (nargs == 3) {
+        i = 0;
+        while (i < S_SIZE(args[2])) {
+            if (set_ord(res, _RpUTF8_Next(S_DATA(args[2]), &i), Rp_None) < 0)
+                return -1;
+        }
+    }
+    return 0;
+}
+
+static RpObject *str_maketrans(RpObject *unused, RpObject *const *args, Rp_ssize_t nargs)
+{
+    if (!_RpArg_CheckPositional("maketrans", nargs, 1, 3))
+        return NULL;
+    RpObject *res = RpDict_New();
+    if (res == NULL)
+        return NULL;
+    int r;
+    if (nargs == 1) {
+        if (!RpDict_Check(args[0])) {
+            RpErr_SetString(RpExc_TypeError,
+                            "if you give only one argument to maketrans it must be a dict");
+            r = -1;
+        } else
+            r = maketrans_from_dict(res, args[0]);
+    } else
+        r = maketrans_from_strings(res, args, nargs);
+    if (r < 0)
+        Rp_CLEAR(res);
+    return res;
+}
+
+/* Translate one code point: 1 appended, 0 keep as is, -1 error. */
+static int translate_one(RpStrBuf *b, RpObject *table, int cp)
+{
+    RpObject *key = RpLong_FromLong(cp);
+    if (key == NULL)
+        return -1;
+    RpObject *v = RpObject_GetItem(table, key);
+    Rp_DECREF(key);
+    if (v == NULL) {
+        if (RpErr_ExceptionMatches(RpExc_LookupError)) {
+            RpErr_Clear();
+            return 0;
+        }
+        return -1;
+    }
+    int r = 1;
+    if (v == Rp_None)
+        ;
+    else if (RpLong_Check(v)) {
+        long c = RpLong_AsLong(v);
+        if (c == -1 && RpErr_Occurred())
+            r = -1;
+        else if (c < 0 || c > 0x10FFFF) {
+            RpErr_SetString(RpExc_ValueError, "character mapping must be in range(0x110000)");
+            r = -1;
+        } else
+            RpStrBuf_AppendCodePoint(b, (int)c);
+    } else if (RpUnicode_Check(v))
+        RpStrBuf_AppendObject(b, v);
+    else {
+        RpErr_SetString(RpExc_TypeError, "character mapping must return integer, None or str");
+        r = -1;
+    }
+    Rp_DECREF(v);
+    return r;
+}
+
+static RpObject *str_translate(RpObject *self, RpObject *table)
+{
+    const char *s = S_DATA(self);
+    Rp_ssize_t n = S_SIZE(self), i = 0;
+    RpStrBuf b;
+    RpStrBuf_Init(&b);
+    while (i < n) {
+        Rp_ssize_t at = i;
+        int cp = _RpUTF8_Next(s, &i);
+        int r = translate_one(&b, table, cp);
+        if (r < 0) {
+            RpStrBuf_Discard(&b);
+            return NULL;
+        }
+        if (r == 0)
+            RpStrBuf_Append(&b, s + at, i - at);
+    }
+    return RpStrBuf_Finish(&b);
+}
+
+/* ==== misc dunders ========================================================================= */
+
+static RpObject *str_format_dunder(RpObject *self, RpObject *spec)
+{
+    if (!RpUnicode_Check(spec)) {
+        RpErr_Format(RpExc_TypeError, "__format__() argument must be str, not %.100s",
+                     Rp_TYPE(spec)->tp_name);
+        return NULL;
+    }
+    return _RpUnicode_FormatSpec(self, spec);
+}
+
+static RpObject *str_sizeof(RpObject *self, RpObject *u)
+{
+    Rp_ssize_t extra = ((RpUnicodeObject *)self)->index
+        ? (RpUnicode_GET_LENGTH(self) / 32 + 1) * (Rp_ssize_t)sizeof(Rp_ssize_t) : 0;
+    return RpLong_FromSsize_t((Rp_ssize_t)offsetof(RpUnicodeObject, data) + S_SIZE(self) + 1
+                              + extra);
+}
+
+static RpObject *str_getnewargs(RpObject *self, RpObject *u)
+{
+    RpObject *copy = str_from(S_DATA(self), S_SIZE(self));
+    if (copy == NULL)
+        return NULL;
+    RpObject *t = RpTuple_Pack(1, copy);
+    Rp_DECREF(copy);
+    return t;
+}
+
+static RpObject *str_format(RpObject *self, RpObject *args, RpObject *kwargs)
+{
+    return _RpUnicode_FormatMethod(self, args, kwargs);
+}
+
+static RpObject *str_format_map(RpObject *self, RpObject *mapping)
+{
+    return _RpUnicode_FormatMap(self, mapping);
+}
+
+#define FAST RP_METH_FASTCALL
+#define FASTKW (RP_METH_FASTCALL | RP_METH_KEYWORDS)
+
+RpMethodDef _RpUnicode_Methods[] = {
+    {"encode", (RpCFunction)(void (*)(void))str_encode, FASTKW, NULL},
+    {"replace", (RpCFunction)(void (*)(void))str_replace, FAST, NULL},
+    {"split", (RpCFunction)(void (*)(void))str_split, FASTKW, NULL},
+    {"rsplit", (RpCFunction)(void (*)(void))str_rsplit, FASTKW, NULL},
+    {"join", (RpCFunction)str_join, RP_METH_O, NULL},
+    {"capitalize", (RpCFunction)str_capitalize, RP_METH_NOARGS, NULL},
+    {"casefold", (RpCFunction)str_casefold, RP_METH_NOARGS, NULL},
+    {"title", (RpCFunction)str_title, RP_METH_NOARGS, NULL},
+    {"center", (RpCFunction)(void (*)(void))str_center, FAST, NULL},
+    {"count", (RpCFunction)(void (*)(void))str_count, FAST, NULL},
+    {"expandtabs", (RpCFunction)(void (*)(void))str_expandtabs, FASTKW, NULL},
+    {"find", (RpCFunction)(void (*)(void))str_find, FAST, NULL},
+    {"partition", (RpCFunction)str_partition, RP_METH_O, NULL},
+    {"index", (RpCFunction)(void (*)(void))str_index, FAST, NULL},
+    {"ljust", (RpCFunction)(void (*)(void))str_ljust, FAST, NULL},
+    {"lower", (RpCFunction)str_lower, RP_METH_NOARGS, NULL},
+    {"lstrip", (RpCFunction)(void (*)(void))str_lstrip, FAST, NULL},
+    {"rfind", (RpCFunction)(void (*)(void))str_rfind, FAST, NULL},
+    {"rindex", (RpCFunction)(void (*)(void))str_rindex, FAST, NULL},
+    {"rjust", (RpCFunction)(void (*)(void))str_rjust, FAST, NULL},
+    {"rstrip", (RpCFunction)(void (*)(void))str_rstrip, FAST, NULL},
+    {"rpartition", (RpCFunction)str_rpartition, RP_METH_O, NULL},
+    {"splitlines", (RpCFunction)(void (*)(void))str_splitlines, FASTKW, NULL},
+    {"strip", (RpCFunction)(void (*)(void))str_strip, FAST, NULL},
+    {"swapcase", (RpCFunction)str_swapcase, RP_METH_NOARGS, NULL},
+    {"translate", (RpCFunction)str_translate, RP_METH_O, NULL},
+    {"upper", (RpCFunction)str_upper, RP_METH_NOARGS, NULL},
+    {"startswith", (RpCFunction)(void (*)(void))str_startswith, FAST, NULL},
+    {"endswith", (RpCFunction)(void (*)(void))str_endswith, FAST, NULL},
+    {"removeprefix", (RpCFunction)str_removeprefix, RP_METH_O, NULL},
+    {"removesuffix", (RpCFunction)str_removesuffix, RP_METH_O, NULL},
+    {"isascii", (RpCFunction)str_isascii, RP_METH_NOARGS, NULL},
+    {"islower", (RpCFunction)str_islower, RP_METH_NOARGS, NULL},
+    {"isupper", (RpCFunction)str_isupper, RP_METH_NOARGS, NULL},
+    {"istitle", (RpCFunction)str_istitle, RP_METH_NOARGS, NULL},
+    {"isspace", (RpCFunction)str_isspace, RP_METH_NOARGS, NULL},
+    {"isdecimal", (RpCFunction)str_isdecimal, RP_METH_NOARGS, NULL},
+    {"isdigit", (RpCFunction)str_isdigit, RP_METH_NOARGS, NULL},
+    {"isnumeric", (RpCFunction)str_isnumeric, RP_METH_NOARGS, NULL},
+    {"isalpha", (RpCFunction)str_isalpha, RP_METH_NOARGS, NULL},
+    {"isalnum", (RpCFunction)str_isalnum, RP_METH_NOARGS, NULL},
+    {"isidentifier", (RpCFunction)str_isidentifier, RP_METH_NOARGS, NULL},
+    {"isprintable", (RpCFunction)str_isprintable, RP_METH_NOARGS, NULL},
+    {"zfill", (RpCFunction)str_zfill, RP_METH_O, NULL},
+    {"format", (RpCFunction)(void (*)(void))str_format, RP_METH_VARARGS | RP_METH_KEYWORDS, NULL},
+    {"format_map", (RpCFunction)str_format_map, RP_METH_O, NULL},
+    {"__format__", (RpCFunction)str_format_dunder, RP_METH_O, NULL},
+    {"maketrans", (RpCFunction)(void (*)(void))str_maketrans, FAST | RP_METH_STATIC, NULL},
+    {"__sizeof__", (RpCFunction)str_sizeof, RP_METH_NOARGS, NULL},
+    {"__getnewargs__", (RpCFunction)str_getnewargs, RP_METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
