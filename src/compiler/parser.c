@@ -15,22 +15,52 @@
 
 /* ---- tokens -------------------------------------------------------------- */
 
+/* Tokens live in fixed blocks so that a pointer to one stays valid while
+ * more are read (the grammar functions hold on to start tokens). */
+#define TOKBLOCK 256
+
+static RpToken *tok_at(RpParser *p, int i)
+{
+    return &p->toks[i / TOKBLOCK][i % TOKBLOCK];
+}
+
+static int grow(RpParser *p)
+{
+    if (p->ntoks < p->cap)
+        return 0;
+    int nblocks = p->cap / TOKBLOCK;
+    RpToken **blocks = RpMem_Realloc(p->toks, (size_t)(nblocks + 1) * sizeof *blocks);
+    if (blocks == NULL) {
+        RpErr_NoMemory();
+        return -1;
+    }
+    p->toks = blocks;
+    blocks[nblocks] = RpMem_Malloc(TOKBLOCK * sizeof(RpToken));
+    if (blocks[nblocks] == NULL) {
+        RpErr_NoMemory();
+        return -1;
+    }
+    p->cap += TOKBLOCK;
+    return 0;
+}
+
+void _RpParser_FreeTokens(RpParser *p)
+{
+    for (int i = 0; i < p->cap / TOKBLOCK; i++)
+        RpMem_Free(p->toks[i]);
+    RpMem_Free(p->toks);
+    p->toks = NULL;
+    p->cap = p->ntoks = 0;
+}
+
 static int fill_one(RpParser *p)
 {
-    if (p->ntoks == p->cap) {
-        int cap = p->cap ? p->cap * 2 : 256;
-        RpToken *t = RpMem_Realloc(p->toks, (size_t)cap * sizeof *t);
-        if (t == NULL) {
-            RpErr_NoMemory();
-            return -1;
-        }
-        p->toks = t;
-        p->cap = cap;
-    }
-    RpToken *tk = &p->toks[p->ntoks];
+    if (grow(p) < 0)
+        return -1;
+    RpToken *tk = tok_at(p, p->ntoks);
     /* after ENDMARKER or an error, keep handing out the same token */
     if (p->ntoks > 0) {
-        RpToken *prev = &p->toks[p->ntoks - 1];
+        RpToken *prev = tok_at(p, p->ntoks - 1);
         if (prev->type == TOK_ENDMARKER || prev->type == TOK_ERROR) {
             *tk = *prev;
             p->ntoks++;
@@ -57,7 +87,7 @@ RpToken *_RpParser_PeekN(RpParser *p, int n)
             return &error_token;
         }
     }
-    return &p->toks[p->pos + n];
+    return tok_at(p, p->pos + n);
 }
 
 RpToken *_RpParser_Peek(RpParser *p)
@@ -75,7 +105,7 @@ RpToken *_RpParser_Next(RpParser *p)
 
 RpToken *_RpParser_Last(RpParser *p)
 {
-    return p->pos > 0 ? &p->toks[p->pos - 1] : _RpParser_Peek(p);
+    return p->pos > 0 ? tok_at(p, p->pos - 1) : _RpParser_Peek(p);
 }
 
 int _RpParser_Accept(RpParser *p, int type)
@@ -221,6 +251,34 @@ static char *line_text(RpParser *p, int lineno)
     return text;
 }
 
+/* Line `lineno` of "(expr)" for an f-string sub-parser. */
+static char *fstring_text(RpParser *p, int lineno)
+{
+    const char *s = p->fs_start, *e = p->fs_end;
+    int l = 1;
+    for (; s < e && l < lineno; s++)
+        if (*s == '\n')
+            l++;
+    const char *le = memchr(s, '\n', (size_t)(e - s));
+    int last = le == NULL;
+    if (le == NULL)
+        le = e;
+    size_t n = (size_t)(le - s);
+    char *text = RpMem_Malloc(n + 4);
+    if (text == NULL)
+        return NULL;
+    char *o = text;
+    if (lineno == 1)
+        *o++ = '(';
+    memcpy(o, s, n);
+    o += n;
+    if (last)
+        *o++ = ')';
+    *o++ = '\n';
+    *o = '\0';
+    return text;
+}
+
 static void *error_v(RpParser *p, RpObject *type, int lineno, int col, int end_lineno,
                      int end_col, const char *fmt, va_list va)
 {
@@ -231,7 +289,19 @@ static void *error_v(RpParser *p, RpObject *type, int lineno, int col, int end_l
     if (p->in_fstring)
         off = snprintf(msg, sizeof msg, "f-string: ");
     vsnprintf(msg + off, sizeof msg - (size_t)off, fmt, va);
-    char *text = line_text(p, lineno);
+    char *text;
+    if (p->fs_start != NULL) {
+        /* inside an f-string: positions within "(expr)", as CPython 3.11 */
+        if (lineno == p->fs_line) {
+            col = col - p->fs_col + 1;
+            end_col = end_lineno == lineno && end_col >= 0 ? end_col - p->fs_col + 1 : end_col;
+        }
+        lineno -= p->fs_line - 1;
+        end_lineno -= p->fs_line - 1;
+        text = fstring_text(p, lineno);
+    } else {
+        text = line_text(p, lineno);
+    }
     _RpCompile_SyntaxError(type, p->filename, lineno, col + 1, end_lineno,
                            end_col < 0 ? end_col : end_col + 1, text, "%s", msg);
     RpMem_Free(text);
@@ -315,7 +385,7 @@ static void check_rest(RpParser *p)
 {
     if (p->tok_failed || !RpErr_ExceptionMatches(RpExc_SyntaxError))
         return;
-    int err_line = p->ntoks > 0 ? p->toks[p->ntoks - 1].lineno : 1;
+    int err_line = p->ntoks > 0 ? tok_at(p, p->ntoks - 1)->lineno : 1;
     RpObject *saved = RpErr_GetRaisedException();
     RpToken tk;
     int type;
@@ -374,7 +444,7 @@ mod_ty RpParser_ParseString(const char *source, Rp_ssize_t len, RpObject *filena
             _RpParser_InvalidSyntax(&p);
         check_rest(&p);
     }
-    RpMem_Free(p.toks);
+    _RpParser_FreeTokens(&p);
     RpTokenizer_Fini(&tok);
     return m;
 }

@@ -41,7 +41,7 @@ const char *RpTokenizer_Line(const RpTokenizer *t, int lineno, Rp_ssize_t *len)
     return s;
 }
 
-/* Raise `type` on the current line.  cols are 1-based byte columns
+/* Raise `type` on the current line; returns -1.  cols are 1-based byte columns
  * (converted to characters by _RpCompile_SyntaxError); a value <= 0 is
  * passed on unchanged.  The text is the line without its newline, which
  * is what CPython's tokenizer reports. */
@@ -55,14 +55,14 @@ static int tok_error_cols(RpTokenizer *t, RpObject *type, int lineno, int col,
         text = RpMem_Malloc((size_t)n + 1);
         if (text == NULL) {
             RpErr_NoMemory();
-            return TOK_ERROR;
+            return -1;
         }
         memcpy(text, line, (size_t)n);
         text[n] = '\0';
     }
     _RpCompile_SyntaxError(type, t->filename, lineno, col, lineno, end_col, text, "%s", msg);
     RpMem_Free(text);
-    return TOK_ERROR;
+    return -1;
 }
 
 /* The common case: the caret goes on the last consumed byte. */
@@ -123,9 +123,21 @@ static int bad_utf8(RpTokenizer *t, const char *at, const char *why)
                      byte, fname, lineno);
         return -1;
     }
+    /* CPython decodes a string literal's body on its own, so the position
+     * counts from the body's start there, from the line's start elsewhere */
+    const char *base = ls;
+    char quote = 0;
+    for (const char *s = ls; s < at; s++) {
+        if (quote && *s == '\\' && s + 1 < at) {
+            s++;
+        } else if (quote ? *s == quote : (*s == '\'' || *s == '"')) {
+            quote = quote ? 0 : *s;
+            base = quote ? s + 1 : ls;
+        }
+    }
     char msg[160];
     snprintf(msg, sizeof msg, "(unicode error) 'utf-8' codec can't decode byte 0x%02x in position %d: %s",
-             byte, (int)(at - ls), why);
+             byte, (int)(at - base), why);
     _RpCompile_SyntaxError(RpExc_SyntaxError, t->filename, lineno, 1, lineno, 1, NULL, "%s", msg);
     return -1;
 }
@@ -504,7 +516,7 @@ static int radix_number(RpTokenizer *t, int (*isdig)(int), const char *kind, int
         return number_end_error(t, kind);
     }
     if (digits_tail(t, isdig, kind) < 0)
-        return TOK_ERROR;
+        return -1;
     c = peekc(t, 0);
     if (maxdig && c >= '0' && c <= '9') {
         t->cur++;
@@ -522,7 +534,7 @@ static int float_tail(RpTokenizer *t, int seen_dot)
         t->cur++;
         seen_dot = 1;
         if (isdec(peekc(t, 0)) && digits_tail(t, isdec, "decimal") < 0)
-            return TOK_ERROR;
+            return -1;
     }
     int c = peekc(t, 0);
     if (c == 'e' || c == 'E') {
@@ -535,7 +547,7 @@ static int float_tail(RpTokenizer *t, int seen_dot)
             return number_end_error(t, "decimal");
         }
         if (digits_tail(t, isdec, "decimal") < 0)
-            return TOK_ERROR;
+            return -1;
     }
     c = peekc(t, 0);
     if (c == 'j' || c == 'J')
@@ -593,11 +605,11 @@ static int lex_number(RpTokenizer *t)
     if (c0 == '.') {       /* ".5" */
         t->cur++;
         if (digits_tail(t, isdec, "decimal") < 0)
-            return TOK_ERROR;
+            return -1;
         return float_tail(t, 1);
     }
     if (digits_tail(t, isdec, "decimal") < 0)
-        return TOK_ERROR;
+        return -1;
     return float_tail(t, 0);
 }
 
@@ -825,7 +837,8 @@ static int emit_eof(RpTokenizer *t, RpToken *tk)
         char msg[40];
         snprintf(msg, sizeof msg, "'%c' was never closed", t->parenstack[l]);
         t->eof_in_parens = 1;
-        return tok_error_cols(t, RpExc_SyntaxError, t->parenline[l], t->parencol[l] + 1, 0, msg);
+        tok_error_cols(t, RpExc_SyntaxError, t->parenline[l], t->parencol[l] + 1, 0, msg);
+        return TOK_ERROR;
     }
     tk->start = tk->end = t->cur;
     tk->lineno = tk->end_lineno = t->lineno;

@@ -103,7 +103,7 @@ const char *RpTokenizer_KeywordName(int kw);
  * parser_fstring.c); not used outside the front end ---- */
 typedef struct RpParser {
     RpTokenizer *tok;
-    RpToken *toks;             /* every token read so far */
+    RpToken **toks;            /* every token read so far, in blocks */
     int ntoks, cap, pos;       /* pos: index of the current token */
     RpArena *arena;
     RpObject *filename;
@@ -111,6 +111,10 @@ typedef struct RpParser {
     int tok_failed;            /* a TOK_ERROR was read: its exception stands */
     int in_fstring;            /* prefix messages with "f-string: " */
     int fstring_nest;          /* format-spec nesting inside f-strings */
+    /* f-string sub-parsers: CPython 3.11 reports errors relative to the
+     * text "(expr)", so keep where the expression starts */
+    const char *fs_start, *fs_end;
+    int fs_line, fs_col;
 } RpParser;
 
 /* CPython 3.11's parser gives up with MemoryError past this depth. */
@@ -148,6 +152,17 @@ int _RpPtrVec_Push(RpPtrVec *v, void *x);        /* -1 MemoryError */
 asdl_seq *_RpPtrVec_Finish(RpPtrVec *v, RpParser *p); /* frees v */
 void _RpPtrVec_Free(RpPtrVec *v);
 
+/* Shorthands for the grammar files; `p` is the parser in scope. */
+#define PEEK() _RpParser_Peek(p)
+#define NEXT() _RpParser_Next(p)
+#define LAST() _RpParser_Last(p)
+#define ACCEPT(t) _RpParser_Accept(p, (t))
+#define ACCEPT_KW(k) _RpParser_AcceptKw(p, KW_##k)
+#define IS(t) (_RpParser_Peek(p)->type == (t))
+#define IS_KW(k) (_RpParser_Peek(p)->type == TOK_NAME && _RpParser_Peek(p)->kw == KW_##k)
+#define IS_NAME() (_RpParser_Peek(p)->type == TOK_NAME && _RpParser_Peek(p)->kw == KW_NONE_)
+#define LEAVE(p) ((p)->depth--)
+
 /* parser_expr.c */
 expr_ty _RpParser_Expression(RpParser *p);
 expr_ty _RpParser_NamedExpression(RpParser *p);
@@ -157,7 +172,9 @@ expr_ty _RpParser_YieldExpr(RpParser *p);
 expr_ty _RpParser_Disjunction(RpParser *p);
 expr_ty _RpParser_BitwiseOr(RpParser *p);
 expr_ty _RpParser_Primary(RpParser *p);
-expr_ty _RpParser_TargetList(RpParser *p, int for_del); /* for-targets, with-as, comprehensions */
+expr_ty _RpParser_TargetList(RpParser *p, int single); /* star_targets (or one), unchecked */
+expr_ty _RpParser_ForTarget(RpParser *p);   /* star_targets before 'in', ctx Store */
+void _RpParser_FreeTokens(RpParser *p);
 /* Set ctx (Store/Del) through a target; raise CPython's message if it is
  * not assignable.  `here` adds "here. Maybe you meant '==' instead of '='?" */
 int _RpParser_SetContext(RpParser *p, expr_ty e, expr_context_ty ctx);
