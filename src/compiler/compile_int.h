@@ -106,6 +106,7 @@ int rc_enter_scope(RpCompiler *c, RpObject *name, RpUnitKind kind, void *key, in
 void rc_exit_scope(RpCompiler *c);
 RpObject *rc_assemble(RpCompiler *c);            /* the unit's code object (new ref) */
 int rc_make_closure(RpCompiler *c, RpObject *code, int flags);
+int rc_load_global_for_call(RpCompiler *c, RpObject *name);  /* 1 done, 0 not global, -1 */
 int rc_function(RpCompiler *c, stmt_ty s, int is_async);
 int rc_lambda(RpCompiler *c, expr_ty e);
 int rc_class(RpCompiler *c, stmt_ty s);
@@ -125,7 +126,6 @@ int rc_jump_if(RpCompiler *c, expr_ty e, int label, int cond);
 int rc_call_helper(RpCompiler *c, int nprefix, asdl_seq *args, asdl_seq *keywords);
 int rc_comprehension(RpCompiler *c, expr_ty e);
 RpObject *rc_const_value(RpCompiler *c, expr_ty e);   /* folded constant (new ref) or NULL, no error */
-int rc_check_ann_subscript(RpCompiler *c, expr_ty e);
 
 /* ---- compile_pattern.c ---- */
 int rc_match(RpCompiler *c, stmt_ty s);

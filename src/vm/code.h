@@ -6,6 +6,26 @@
  * local, a cell (a local captured by an inner function), or a free variable
  * (captured from outside); a slot can be both local and cell (an argument
  * captured by a closure) and then MAKE_CELL wraps it at function start.
+ *
+ * What the compiler guarantees (compile*.c, assemble.c):
+ *   - locals come in co_varnames order (parameters first: positional,
+ *     keyword-only, *args, **kwargs, then other locals by first use); cells
+ *     that are not parameters follow, sorted by name; free variables last,
+ *     sorted by name.  Function code starts with MAKE_CELL for every cell
+ *     and COPY_FREE_VARS n when it has free variables (class bodies too).
+ *   - function and lambda code: co_consts[0] is ALWAYS the docstring or
+ *     None (a lambda never has a docstring).  Module/class docstrings are
+ *     stored as __doc__ by the code itself.
+ *   - the exception table is sorted by start and its entries never overlap
+ *     (nested ranges are split), so the first entry with start <= i < end
+ *     is the innermost handler.
+ *   - line table: one entry per run of instructions on the same line; -1 is
+ *     "no line" (compiler-generated cleanup code).
+ *   - CALL is also used in CPython 3.11's "method" form without PUSH_NULL:
+ *     `exit None None None CALL 2` calls exit(None, None, None) in `with`.
+ *   - MAKE_FUNCTION flag 4 passes the annotations as a dict.
+ *   - `import a.b as c` is IMPORT_NAME a.b, then IMPORT_FROM b (and c ...).
+ * co_extra, if set by the VM, is RpMem_Free'd by the code object's dealloc.
  */
 #ifndef RP_CODE_H
 #define RP_CODE_H

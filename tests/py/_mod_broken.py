@@ -1,0 +1,2 @@
+print("broken: running")
+raise ValueError("broken module")

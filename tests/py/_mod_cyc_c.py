@@ -1,0 +1,2 @@
+from _mod_cyc_d import D
+C = "c"

@@ -1,0 +1,2 @@
+from _mod_cyc_c import C
+D = "d"

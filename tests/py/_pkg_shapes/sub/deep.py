@@ -1,0 +1,2 @@
+from ..square import Square
+from ...import_helper_missing import nothing
