@@ -192,11 +192,11 @@ static int shortest_digits(double v, char *d, int *nd)
 /* Lay digits out Python-style: scientific when exp < -4 or exp >= hi,
  * else positional with at least one digit after the point when dot0. */
 static void layout(RpStrBuf *b, const char *d, int nd, int exp, int hi, int dot0,
-                   int min_digits, char echar)
+                   int min_digits, int alt, char echar)
 {
     if (exp < -4 || exp >= hi) {
         RpStrBuf_AppendChar(b, d[0]);
-        if (nd > 1 || min_digits > 1) {
+        if (nd > 1 || min_digits > 1 || alt) {
             RpStrBuf_AppendChar(b, '.');
             RpStrBuf_Append(b, d + 1, nd - 1);
             for (int i = nd; i < min_digits; i++)
@@ -261,7 +261,7 @@ static char *format_abs(double v, char type, int prec, int alt)
          * exponent notation already at exp >= prec - 1 */
         hi = prec - 1;
     }
-    layout(&b, d, nd, exp, hi, 1, alt && type != 'r' ? prec : 0, 'e');
+    layout(&b, d, nd, exp, hi, 1, alt && type != 'r' ? prec : 0, alt, 'e');
     RpStrBuf_AppendChar(&b, '\0');
     if (b.error) {
         RpStrBuf_Discard(&b);
@@ -388,6 +388,8 @@ RpObject *_RpFloat_FormatSpec(double v, RpFormatSpec *spec)
     const char *sign = neg ? "-" : spec->sign == '+' ? "+" : spec->sign == ' ' ? " " : "";
     size_t nint = strspn(body, "0123456789");
     _RpLong_NormalizeSpec(spec);
+    if (!isfinite(v))
+        spec->grouping = 0;   /* inf and nan are padded but never grouped */
     RpObject *r = _RpLong_FormatParts(spec, sign, "", body, (Rp_ssize_t)nint, body + nint, 3);
     RpMem_Free(body);
     return r;

@@ -59,6 +59,11 @@ RpObject *RpCFunction_NewEx(RpMethodDef *ml, RpObject *self, RpObject *module);
 /* Call a method table entry with the vectorcall convention. */
 RpObject *_RpMethodDef_Call(RpMethodDef *ml, RpObject *self, RpObject *const *args,
                             Rp_ssize_t nargs, RpObject *kwnames);
+/* The same, naming the callable "prefix.name()" in argument-count errors
+ * (prefix = owner type name for methods, e.g. "list" -> "list.append()
+ * takes exactly one argument (2 given)"; NULL -> "name()"). */
+RpObject *_RpMethodDef_CallEx(RpMethodDef *ml, RpObject *self, RpObject *const *args,
+                              Rp_ssize_t nargs, RpObject *kwnames, const char *prefix);
 
 /* ---- descriptors created from a type's tables ---- */
 extern RpTypeObject RpMethodDescr_Type, RpClassMethodDescr_Type, RpMemberDescr_Type,

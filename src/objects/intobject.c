@@ -636,14 +636,15 @@ static RpObject *long_lshift(RpObject *a, RpObject *b)
         RpErr_SetString(RpExc_ValueError, "negative shift count");
         return NULL;
     }
-    if (x == 0)
-        return RpLong_FromLongLong(0);
-    if (n >= 63)
+    if (x == 0 || n == 0)
+        return long_long(a);
+    if (n > 63)
         return overflow();
-    /* shifting the magnitude keeps the operation defined for negatives */
-    int64_t r;
-    if (__builtin_mul_overflow(x, (int64_t)1 << n, &r))
+    /* x << n fits iff -2**(63-n) <= x < 2**(63-n) */
+    int64_t lim = (int64_t)((uint64_t)1 << (63 - n));
+    if (x < -lim || x >= lim)
         return overflow();
+    int64_t r = (int64_t)((uint64_t)x << n);
     return RpLong_FromLongLong(r);
 }
 
@@ -1138,8 +1139,10 @@ RpObject *_RpLong_FormatParts(const RpFormatSpec *spec, const char *sign,
     Rp_ssize_t min_width = 0;
     if (zero_fill && spec->width > lead + restlen)
         min_width = spec->width - lead - restlen;
-    int rc;
-    if (spec->grouping || min_width > 0)
+    int rc = 0;
+    if (ndigits == 0 && min_width == 0)
+        ;   /* inf/nan: nothing to group */
+    else if (spec->grouping || min_width > 0)
         rc = group_digits(&b, digits, ndigits, spec->grouping, group, min_width);
     else
         rc = RpStrBuf_Append(&b, digits, ndigits);
@@ -1196,7 +1199,7 @@ static RpObject *format_char(int64_t v, const RpFormatSpec *spec)
     RpObject *ch = RpUnicode_FromOrdinal((int)v);
     if (ch == NULL)
         return NULL;
-    RpObject *r = _RpFormatSpec_Pad(spec, RpUnicode_UTF8(ch), RpUnicode_UTF8_SIZE(ch), 0, '<');
+    RpObject *r = _RpFormatSpec_Pad(spec, RpUnicode_UTF8(ch), RpUnicode_UTF8_SIZE(ch), 0, '>');
     Rp_DECREF(ch);
     return r;
 }
