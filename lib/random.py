@@ -1,0 +1,518 @@
+"""random -- pseudo-random numbers (refpy).
+
+A Mersenne Twister (MT19937) written in Python that produces exactly the
+same stream as CPython's _random for the same integer seed, plus the
+distribution methods of CPython's random.Random built on that stream.
+"""
+import math as _math
+import time as _time
+from bisect import bisect_right as _bisect
+
+__all__ = ["Random", "SystemRandom", "seed", "random", "uniform", "randint",
+           "choice", "sample", "randrange", "shuffle", "normalvariate",
+           "lognormvariate", "expovariate", "vonmisesvariate", "gammavariate",
+           "triangular", "gauss", "betavariate", "paretovariate",
+           "weibullvariate", "getstate", "setstate", "getrandbits", "choices",
+           "randbytes"]
+
+_N = 624
+_M = 397
+_MASK = 0xffffffff
+NV_MAGICCONST = 4 * _math.exp(-0.5) / _math.sqrt(2.0)
+TWOPI = 2.0 * _math.pi
+LOG4 = _math.log(4.0)
+SG_MAGICCONST = 1.0 + _math.log(4.5)
+BPF = 53
+RECIP_BPF = 2 ** -BPF
+
+
+def _init_genrand(s):
+    mt = [0] * _N
+    mt[0] = s
+    prev = s
+    for i in range(1, _N):
+        prev = (1812433253 * (prev ^ (prev >> 30)) + i) & _MASK
+        mt[i] = prev
+    return mt
+
+
+def _init_by_array(key):
+    mt = _init_genrand(19650218)
+    i, j = 1, 0
+    klen = len(key)
+    for _ in range(max(_N, klen)):
+        p = mt[i - 1]
+        mt[i] = ((mt[i] ^ ((p ^ (p >> 30)) * 1664525)) + key[j] + j) & _MASK
+        i += 1
+        j += 1
+        if i >= _N:
+            mt[0] = mt[_N - 1]
+            i = 1
+        if j >= klen:
+            j = 0
+    for _ in range(_N - 1):
+        p = mt[i - 1]
+        mt[i] = ((mt[i] ^ ((p ^ (p >> 30)) * 1566083941)) - i) & _MASK
+        i += 1
+        if i >= _N:
+            mt[0] = mt[_N - 1]
+            i = 1
+    mt[0] = 0x80000000
+    return mt
+
+
+def _twist(mt):
+    """Advance the state by N words in place; return the tempered outputs."""
+    for kk in range(_N):
+        y = (mt[kk] & 0x80000000) | (mt[(kk + 1) % _N] & 0x7fffffff)
+        v = mt[(kk + _M) % _N] ^ (y >> 1)
+        if y & 1:
+            v ^= 0x9908b0df
+        mt[kk] = v
+    out = [0] * _N
+    for kk in range(_N):
+        y = mt[kk]
+        y ^= y >> 11
+        y ^= (y << 7) & 0x9d2c5680
+        y ^= (y << 15) & 0xefc60000
+        out[kk] = y ^ (y >> 18)
+    return out
+
+
+class Random:
+    """Random number generator base class (Mersenne Twister)."""
+
+    VERSION = 3
+
+    def __init__(self, x=None):
+        self.seed(x)
+        self.gauss_next = None
+
+    # -- the core generator ------------------------------------------------
+    def _setmt(self, mt, index):
+        self._mt = mt
+        self._index = index
+        # Tempered outputs for the current block; recomputed on each twist.
+        self._out = None
+        if index < _N:
+            out = [0] * _N
+            for kk in range(_N):
+                y = mt[kk]
+                y ^= y >> 11
+                y ^= (y << 7) & 0x9d2c5680
+                y ^= (y << 15) & 0xefc60000
+                out[kk] = y ^ (y >> 18)
+            self._out = out
+
+    def _genrand(self):
+        i = self._index
+        if i >= _N:
+            self._out = _twist(self._mt)
+            i = 0
+        self._index = i + 1
+        return self._out[i]
+
+    def seed(self, a=None, version=2):
+        if a is None:
+            try:
+                from posix import urandom
+                b = urandom(16)
+                key = [int.from_bytes(b[i:i + 4], 'little') for i in range(0, 16, 4)]
+            except Exception:
+                t = int(_time.time() * 1e6) & 0xffffffffffff
+                key = [t & _MASK, t >> 32]
+            self._setmt(_init_by_array(key), _N)
+            self.gauss_next = None
+            return
+        if isinstance(a, bool) or isinstance(a, int):
+            n = abs(int(a))
+        elif isinstance(a, float):
+            n = abs(hash(a))
+        elif version == 2 and isinstance(a, (str, bytes, bytearray)):
+            if isinstance(a, str):
+                a = a.encode()
+            n = int.from_bytes(bytes(a), 'big')
+        elif version == 1 and isinstance(a, (str, bytes)):
+            n = abs(hash(a))
+        else:
+            if not isinstance(a, (type(None), int, float, str, bytes, bytearray)):
+                raise TypeError('The only supported seed types are: None,\n'
+                                'int, float, str, bytes, and bytearray.')
+            n = abs(hash(a))
+        key = []
+        while n:
+            key.append(n & _MASK)
+            n >>= 32
+        if not key:
+            key = [0]
+        self._setmt(_init_by_array(key), _N)
+        self.gauss_next = None
+
+    def getstate(self):
+        return self.VERSION, tuple(self._mt) + (self._index,), self.gauss_next
+
+    def setstate(self, state):
+        version = state[0]
+        if version == 3:
+            version, internalstate, self.gauss_next = state
+            if len(internalstate) != _N + 1:
+                raise ValueError("state vector is the wrong size")
+            self._setmt(list(internalstate[:_N]), internalstate[_N])
+        else:
+            raise ValueError("state with version %s passed to "
+                             "Random.setstate() of version %s" %
+                             (version, self.VERSION))
+
+    def random(self):
+        g = self._genrand
+        a = g() >> 5
+        b = g() >> 6
+        return (a * 67108864.0 + b) * (1.0 / 9007199254740992.0)
+
+    def getrandbits(self, k):
+        if k < 0:
+            raise ValueError('number of bits must be non-negative')
+        if k <= 32:
+            if k == 0:
+                return 0
+            return self._genrand() >> (32 - k)
+        result = 0
+        shift = 0
+        g = self._genrand
+        while k > 0:
+            r = g()
+            if k < 32:
+                r >>= 32 - k
+            result |= r << shift
+            shift += 32
+            k -= 32
+        return result
+
+    def randbytes(self, n):
+        parts = []
+        g = self._genrand
+        k = n * 8
+        while k > 0:
+            r = g()
+            if k < 32:
+                r >>= 32 - k
+                parts.append(r.to_bytes(4, 'little')[:k // 8])
+            else:
+                parts.append(r.to_bytes(4, 'little'))
+            k -= 32
+        return b''.join(parts)
+
+    # -- integers ------------------------------------------------------------
+    def _randbelow(self, n):
+        getrandbits = self.getrandbits
+        k = n.bit_length()
+        r = getrandbits(k)
+        while r >= n:
+            r = getrandbits(k)
+        return r
+
+    def randrange(self, start, stop=None, step=1):
+        istart = _index(start)
+        if stop is None:
+            if step != 1:
+                raise TypeError("Missing a non-None stop argument")
+            if istart > 0:
+                return self._randbelow(istart)
+            raise ValueError("empty range for randrange()")
+        istop = _index(stop)
+        width = istop - istart
+        istep = _index(step)
+        if istep == 1:
+            if width > 0:
+                return istart + self._randbelow(width)
+            raise ValueError("empty range for randrange() (%d, %d, %d)"
+                             % (istart, istop, width))
+        if istep > 0:
+            n = (width + istep - 1) // istep
+        elif istep < 0:
+            n = (width + istep + 1) // istep
+        else:
+            raise ValueError("zero step for randrange()")
+        if n <= 0:
+            raise ValueError("empty range for randrange()")
+        return istart + istep * self._randbelow(n)
+
+    def randint(self, a, b):
+        return self.randrange(a, b + 1)
+
+    # -- sequences -----------------------------------------------------------
+    def choice(self, seq):
+        if not len(seq):
+            raise IndexError('Cannot choose from an empty sequence')
+        return seq[self._randbelow(len(seq))]
+
+    def shuffle(self, x):
+        randbelow = self._randbelow
+        for i in reversed(range(1, len(x))):
+            j = randbelow(i + 1)
+            x[i], x[j] = x[j], x[i]
+
+    def sample(self, population, k, *, counts=None):
+        if not _is_sequence(population):
+            raise TypeError("Population must be a sequence.  "
+                            "For dicts or sets, use sorted(d).")
+        n = len(population)
+        if counts is not None:
+            cum_counts = _accumulate(counts)
+            if len(cum_counts) != n:
+                raise ValueError('The number of counts does not match the population')
+            total = cum_counts.pop()
+            if not isinstance(total, int):
+                raise TypeError('Counts must be integers')
+            if total <= 0:
+                raise ValueError('Total of counts must be greater than zero')
+            selections = self.sample(range(total), k=k)
+            return [population[_bisect(cum_counts, s)] for s in selections]
+        randbelow = self._randbelow
+        if not 0 <= k <= n:
+            raise ValueError("Sample larger than population or is negative")
+        result = [None] * k
+        setsize = 21
+        if k > 5:
+            setsize += 4 ** _math.ceil(_math.log(k * 3, 4))
+        if n <= setsize:
+            pool = list(population)
+            for i in range(k):
+                j = randbelow(n - i)
+                result[i] = pool[j]
+                pool[j] = pool[n - i - 1]
+        else:
+            selected = set()
+            for i in range(k):
+                j = randbelow(n)
+                while j in selected:
+                    j = randbelow(n)
+                selected.add(j)
+                result[i] = population[j]
+        return result
+
+    def choices(self, population, weights=None, *, cum_weights=None, k=1):
+        random = self.random
+        n = len(population)
+        if cum_weights is None:
+            if weights is None:
+                floor = _math.floor
+                n += 0.0
+                return [population[floor(random() * n)] for i in range(k)]
+            try:
+                cum_weights = _accumulate(weights)
+            except TypeError:
+                if not isinstance(weights, int):
+                    raise
+                k = weights
+                raise TypeError(
+                    f'The number of choices must be a keyword argument: k={k}'
+                ) from None
+        elif weights is not None:
+            raise TypeError('Cannot specify both weights and cumulative weights')
+        if len(cum_weights) != n:
+            raise ValueError('The number of weights does not match the population')
+        total = cum_weights[-1] + 0.0
+        if total <= 0.0:
+            raise ValueError('Total of weights must be greater than zero')
+        if not _math.isfinite(total):
+            raise ValueError('Total of weights must be finite')
+        hi = n - 1
+        return [population[_bisect(cum_weights, random() * total, 0, hi)]
+                for i in range(k)]
+
+    # -- real-valued distributions ------------------------------------------
+    def uniform(self, a, b):
+        return a + (b - a) * self.random()
+
+    def triangular(self, low=0.0, high=1.0, mode=None):
+        u = self.random()
+        try:
+            c = 0.5 if mode is None else (mode - low) / (high - low)
+        except ZeroDivisionError:
+            return low
+        if u > c:
+            u = 1.0 - u
+            c = 1.0 - c
+            low, high = high, low
+        return low + (high - low) * _math.sqrt(u * c)
+
+    def normalvariate(self, mu=0.0, sigma=1.0):
+        random = self.random
+        while True:
+            u1 = random()
+            u2 = 1.0 - random()
+            z = NV_MAGICCONST * (u1 - 0.5) / u2
+            zz = z * z / 4.0
+            if zz <= -_math.log(u2):
+                break
+        return mu + z * sigma
+
+    def gauss(self, mu=0.0, sigma=1.0):
+        z = self.gauss_next
+        self.gauss_next = None
+        if z is None:
+            x2pi = self.random() * TWOPI
+            g2rad = _math.sqrt(-2.0 * _math.log(1.0 - self.random()))
+            z = _math.cos(x2pi) * g2rad
+            self.gauss_next = _math.sin(x2pi) * g2rad
+        return mu + z * sigma
+
+    def lognormvariate(self, mu, sigma):
+        return _math.exp(self.normalvariate(mu, sigma))
+
+    def expovariate(self, lambd):
+        return -_math.log(1.0 - self.random()) / lambd
+
+    def vonmisesvariate(self, mu, kappa):
+        random = self.random
+        if kappa <= 1e-6:
+            return TWOPI * random()
+        s = 0.5 / kappa
+        r = s + _math.sqrt(1.0 + s * s)
+        while True:
+            u1 = random()
+            z = _math.cos(_math.pi * u1)
+            d = z / (r + z)
+            u2 = random()
+            if u2 < 1.0 - d * d or u2 <= (1.0 - d) * _math.exp(d):
+                break
+        q = 1.0 / r
+        f = (q + z) / (1.0 + q * z)
+        u3 = random()
+        if u3 > 0.5:
+            theta = (mu + _math.acos(f)) % TWOPI
+        else:
+            theta = (mu - _math.acos(f)) % TWOPI
+        return theta
+
+    def gammavariate(self, alpha, beta):
+        if alpha <= 0.0 or beta <= 0.0:
+            raise ValueError('gammavariate: alpha and beta must be > 0.0')
+        random = self.random
+        log, exp = _math.log, _math.exp
+        if alpha > 1.0:
+            ainv = _math.sqrt(2.0 * alpha - 1.0)
+            bbb = alpha - LOG4
+            ccc = alpha + ainv
+            while True:
+                u1 = random()
+                if not 1e-7 < u1 < 0.9999999:
+                    continue
+                u2 = 1.0 - random()
+                v = log(u1 / (1.0 - u1)) / ainv
+                x = alpha * exp(v)
+                z = u1 * u1 * u2
+                r = bbb + ccc * v - x
+                if r + SG_MAGICCONST - 4.5 * z >= 0.0 or r >= log(z):
+                    return x * beta
+        elif alpha == 1.0:
+            return -log(1.0 - random()) * beta
+        else:
+            while True:
+                u = random()
+                b = (_math.e + alpha) / _math.e
+                p = b * u
+                if p <= 1.0:
+                    x = p ** (1.0 / alpha)
+                else:
+                    x = -log((b - p) / alpha)
+                u1 = random()
+                if p > 1.0:
+                    if u1 <= x ** (alpha - 1.0):
+                        break
+                elif u1 <= exp(-x):
+                    break
+            return x * beta
+
+    def betavariate(self, alpha, beta):
+        y = self.gammavariate(alpha, 1.0)
+        if y:
+            return y / (y + self.gammavariate(beta, 1.0))
+        return 0.0
+
+    def paretovariate(self, alpha):
+        u = 1.0 - self.random()
+        return u ** (-1.0 / alpha)
+
+    def weibullvariate(self, alpha, beta):
+        u = 1.0 - self.random()
+        return alpha * (-_math.log(u)) ** (1.0 / beta)
+
+
+class SystemRandom(Random):
+    """Random numbers from the operating system (posix.urandom)."""
+
+    def random(self):
+        from posix import urandom
+        return (int.from_bytes(urandom(7), 'big') >> 3) * RECIP_BPF
+
+    def getrandbits(self, k):
+        from posix import urandom
+        if k < 0:
+            raise ValueError('number of bits must be non-negative')
+        numbytes = (k + 7) // 8
+        x = int.from_bytes(urandom(numbytes), 'big')
+        return x >> (numbytes * 8 - k)
+
+    def seed(self, *args, **kwds):
+        return None
+
+    def _notimplemented(self, *args, **kwds):
+        raise NotImplementedError('System entropy source does not have state.')
+    getstate = setstate = _notimplemented
+
+
+def _index(x):
+    if isinstance(x, int):
+        return int(x)
+    try:
+        return x.__index__()
+    except AttributeError:
+        raise TypeError("'%s' object cannot be interpreted as an integer"
+                        % type(x).__name__) from None
+
+
+def _accumulate(values):
+    out = []
+    total = None
+    for v in values:
+        total = v if total is None else total + v
+        out.append(total)
+    return out
+
+
+def _is_sequence(x):
+    if isinstance(x, (list, tuple, str, range, bytes, bytearray)):
+        return True
+    try:
+        from collections.abc import Sequence
+    except ImportError:
+        return hasattr(x, '__getitem__') and hasattr(x, '__len__')
+    return isinstance(x, Sequence)
+
+
+_inst = Random()
+seed = _inst.seed
+random = _inst.random
+uniform = _inst.uniform
+triangular = _inst.triangular
+randint = _inst.randint
+choice = _inst.choice
+randrange = _inst.randrange
+sample = _inst.sample
+shuffle = _inst.shuffle
+choices = _inst.choices
+normalvariate = _inst.normalvariate
+lognormvariate = _inst.lognormvariate
+expovariate = _inst.expovariate
+vonmisesvariate = _inst.vonmisesvariate
+gammavariate = _inst.gammavariate
+gauss = _inst.gauss
+betavariate = _inst.betavariate
+paretovariate = _inst.paretovariate
+weibullvariate = _inst.weibullvariate
+getstate = _inst.getstate
+setstate = _inst.setstate
+getrandbits = _inst.getrandbits
+randbytes = _inst.randbytes
