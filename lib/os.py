@@ -15,7 +15,45 @@ curdir = '.'
 pardir = '..'
 devnull = '/dev/null'
 defpath = '/bin:/usr/bin'
-environ = _posix.environ
+from _collections_abc import MutableMapping as _MutableMapping
+
+
+class _Environ(_MutableMapping):
+    """os.environ: a mapping that also updates the process environment."""
+
+    def __init__(self, data):
+        self._data = data
+
+    def __getitem__(self, key):
+        return self._data[key]
+
+    def __setitem__(self, key, value):
+        if not isinstance(key, str) or not isinstance(value, str):
+            raise TypeError("str expected, not " + type(value if isinstance(key, str) else key).__name__)
+        _posix.putenv(key, value)
+        self._data[key] = value
+
+    def __delitem__(self, key):
+        _posix.unsetenv(key)
+        del self._data[key]
+
+    def __iter__(self):
+        return iter(list(self._data))
+
+    def __len__(self):
+        return len(self._data)
+
+    def __contains__(self, key):
+        return key in self._data
+
+    def __repr__(self):
+        return "environ({%s})" % ", ".join("%r: %r" % kv for kv in self._data.items())
+
+    def copy(self):
+        return dict(self._data)
+
+
+environ = _Environ(_posix.environ)
 SEEK_SET, SEEK_CUR, SEEK_END = 0, 1, 2
 
 

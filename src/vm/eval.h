@@ -136,6 +136,44 @@ void _RpEval_SignalBreaker(int bits);
  * KeyboardInterrupt), GIL drop requests.  0 / -1. */
 int _RpEval_HandleBreaker(RpThreadState *ts);
 
+/* Install the SIGINT handler that turns Ctrl-C into KeyboardInterrupt
+ * through the eval breaker (Rp_Initialize); restore the default one. */
+void _RpEval_InitSignals(void);
+void _RpEval_FiniSignals(void);
+/* Consume a pending Ctrl-C (the REPL's input loop): 1 if there was one. */
+int _RpEval_TakeSigint(void);
+
+/* ---- helpers of the eval loop (ceval_helpers.c); CPython's messages ---- */
+/* Bind a call's arguments into a new frame's localsplus (borrowed args,
+ * the frame gets new references).  -1 + TypeError. */
+int _RpEval_BindArgs(RpFunctionObject *func, RpObject **localsplus,
+                     RpObject *const *args, Rp_ssize_t argcount, RpObject *kwnames);
+/* "mod.qualname()" as CPython's _PyObject_FunctionStr. */
+RpObject *_RpEval_FunctionStr(RpObject *func);
+/* Unpack v into argcnt items (+ a list and argcntafter items when
+ * argcntafter >= 0), storing downward from sp (exclusive).  0 / -1. */
+int _RpEval_UnpackIterable(RpObject *v, int argcnt, int argcntafter, RpObject **sp);
+void _RpEval_FormatUnbound(RpCodeObject *co, int oparg);
+void _RpEval_NameError(RpObject *name);
+RpObject *_RpEval_LookupSpecial(RpObject *o, RpObject *name);
+int _RpEval_CheckExceptType(RpObject *right);
+int _RpEval_DoRaise(RpObject *exc, RpObject *cause);   /* steals both; 1 re-raise, 0 raised */
+RpObject *_RpEval_FormatValue(RpObject *value, int conv, RpObject *spec);
+int _RpEval_DictMerge(RpObject *func, RpObject *dict, RpObject *update);
+int _RpEval_DictUpdate(RpObject *dict, RpObject *update);
+int _RpEval_ListExtend(RpObject *list, RpObject *iterable);
+RpObject *_RpEval_CallFunctionEx(RpObject *func, RpObject *callargs, RpObject *kwargs);
+RpObject *_RpEval_BinaryOp(int op, RpObject *a, RpObject *b);
+RpObject *_RpEval_AnnotationsDict(RpObject *ann);
+RpObject *_RpEval_ImportName(RpFrame *f, RpObject *name, RpObject *fromlist, RpObject *level);
+RpObject *_RpEval_ImportFrom(RpObject *v, RpObject *name);
+int _RpEval_ImportAllFrom(RpObject *locals, RpObject *v);
+int _RpEval_MatchMapping(RpObject *subject);
+int _RpEval_MatchSequence(RpObject *subject);
+RpObject *_RpEval_MatchKeys(RpObject *subject, RpObject *keys);
+RpObject *_RpEval_MatchClass(RpObject *subject, RpObject *cls, int nargs, RpObject *kwargs);
+RpObject *_RpEval_CopyDictWithoutKeys(RpObject *subject, RpObject *keys);
+
 /* ---- generators ---- */
 typedef struct RpGenObject {
     RpObject_HEAD
@@ -167,6 +205,20 @@ RpObject *RpImport_ImportModuleLevelObject(RpObject *name, RpObject *globals,
                                            int level);
 RpObject *RpImport_ImportModule(const char *name);
 RpObject *RpImport_GetModule(RpObject *name);   /* new ref from sys.modules, or NULL */
+/* 1 while the module of that name is executing its body (circular-import
+ * messages, e.g. moduleobject.c's "partially initialized module" hint). */
+int _RpImport_IsInitializing(RpObject *modname);
+/* Raise `type` (ImportError or a subclass) with msg and .name/.path
+ * (either may be NULL). */
+void _RpImport_SetImportError(RpObject *type, RpObject *msg, RpObject *name, RpObject *path);
+/* Read a whole file / stream into an RpMem_Malloc'd, NUL-terminated
+ * buffer; NULL + OSError. */
+char *_RpImport_ReadSource(const char *path, Rp_ssize_t *len);
+char *_RpRun_ReadStream(FILE *fp, Rp_ssize_t *len);
+/* The source file of module `name` for `refpy -m` (new str or NULL). */
+RpObject *_RpImport_FindSource(RpObject *name);
+/* Release import state (Rp_Finalize). */
+void _RpImport_Fini(void);
 /* Create, register in sys.modules and execute a module from source text. */
 RpObject *RpImport_ExecCodeModule(RpObject *name, RpObject *code, RpObject *filename);
 

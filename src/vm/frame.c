@@ -288,7 +288,7 @@ static RpMethodDef frame_methods[] = {
 };
 
 RpTypeObject RpFrame_Type = {
-    RpVarObject_HEAD_INIT(&RpType_Type, 0)
+    RpVarObject_HEAD_INIT(&RpType_Type, 0),
     .tp_name = "frame",
     .tp_basicsize = offsetof(RpFrameObject, _f_owned),
     .tp_itemsize = 1,

@@ -243,13 +243,15 @@ static void format_tb(RpStrBuf *b, RpTracebackObject *tb)
     append_repeat_note(b, cnt);
 }
 
-/* "module.Name" unless the class lives in builtins. */
+/* "module.Name" unless the class lives in builtins or __main__ (CPython's
+ * traceback module omits both). */
 static void append_type_name(RpStrBuf *b, RpTypeObject *t)
 {
     RpObject *mod = NULL;
     if (t->tp_dict)
         mod = RpDict_GetItemWithError(t->tp_dict, RP_ID(__module__));
-    if (mod && RpUnicode_Check(mod) && !_RpUnicode_EqualToASCIIString(mod, "builtins")) {
+    if (mod && RpUnicode_Check(mod) && !_RpUnicode_EqualToASCIIString(mod, "builtins") &&
+        !_RpUnicode_EqualToASCIIString(mod, "__main__")) {
         RpStrBuf_AppendObject(b, mod);
         RpStrBuf_AppendChar(b, '.');
     }

@@ -1,0 +1,1802 @@
+/* ceval.c -- the eval loop, function calls, and the eval breaker.
+ *
+ * One C-level loop runs a chain of Python frames: CALL of a Python
+ * function pushes the callee's frame (carved from the thread's data stack)
+ * and keeps going in the same loop; RETURN_VALUE pops it.  A frame whose
+ * `is_entry` is set was started from C, and returning from it leaves the
+ * loop.  Generator frames are always entry frames.
+ *
+ * The value stack holds strong references (NULL is allowed where
+ * PUSH_NULL/LOAD_GLOBAL/LOAD_METHOD put one).  On an exception the loop
+ * adds a traceback entry for the frame, then looks the failing instruction
+ * up in the code's exception table; no handler means the frame is unwound
+ * and the caller frame gets the exception (see `error:` at the bottom).
+ *
+ * While a frame executes its `stacktop` is -1 ("locals only"): the cycle
+ * collector, which may traverse an executing generator's frame, then sees
+ * only slots that are always valid.  stacktop is saved whenever the frame
+ * stops being the innermost one (calls, yields, returns).
+ */
+#include "rp.h"
+#include <signal.h>
+
+/* ---- the eval breaker and signals ----------------------------------------- */
+
+static volatile sig_atomic_t sigint_pending;
+
+void _RpEval_SignalBreaker(int bits)
+{
+    RpInterpreterState *interp = RpInterp_Get();
+    if (interp != NULL)
+        atomic_fetch_or(&interp->eval_breaker, bits);
+}
+
+static void sigint_handler(int signum)
+{
+    (void)signum;
+    sigint_pending = 1;
+    _RpEval_SignalBreaker(RP_EVAL_SIGNALS);
+}
+
+void _RpEval_InitSignals(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_handler = sigint_handler;
+    sigemptyset(&sa.sa_mask);
+    /* No SA_RESTART: a blocking read in the REPL returns with EINTR. */
+    sigaction(SIGINT, &sa, NULL);
+}
+
+void _RpEval_FiniSignals(void)
+{
+    signal(SIGINT, SIG_DFL);
+}
+
+int _RpEval_TakeSigint(void)
+{
+    int was = sigint_pending;
+    sigint_pending = 0;
+    return was;
+}
+
+int _RpEval_HandleBreaker(RpThreadState *ts)
+{
+    RpInterpreterState *interp = ts->interp;
+    int bits = atomic_exchange(&interp->eval_breaker, 0);
+    if (bits & RP_EVAL_GC)
+        _RpGC_CollectScheduled();
+    if ((bits & RP_EVAL_GIL_DROP) || atomic_load(&interp->gil.drop_request))
+        _RpGIL_Yield(ts);
+    if (sigint_pending) {
+        sigint_pending = 0;
+        RpErr_SetNone(RpExc_KeyboardInterrupt);
+        return -1;
+    }
+    return 0;
+}
+
+/* ---- frames ---------------------------------------------------------------- */
+
+RpObject *_RpEval_BuiltinsFromGlobals(RpObject *globals)
+{
+    RpObject *b = RpDict_GetItemWithError(globals, RP_ID(__builtins__));
+    if (b != NULL) {
+        if (RpModule_Check(b))
+            return RpModule_GetDict(b);
+        return b;
+    }
+    if (RpErr_Occurred())
+        return NULL;
+    return RpInterp_Get()->builtins;
+}
+
+/* Clear a finished frame without disturbing an exception in flight (a
+ * __del__ run by the clearing must not see or eat it). */
+static void clear_frame(RpThreadState *ts, RpFrame *f)
+{
+    RpObject *exc = ts->current_exception;
+    ts->current_exception = NULL;
+    _RpFrame_Clear(f);
+    if (exc != NULL)
+        RpErr_SetRaisedException(exc);
+}
+
+static void clear_and_pop(RpThreadState *ts, RpFrame *f)
+{
+    clear_frame(ts, f);
+    _RpThreadState_PopFrame(ts, f);
+}
+
+static RpObject *func_builtins(RpFunctionObject *func)
+{
+    if (func->func_builtins != NULL)
+        return func->func_builtins;
+    RpObject *b = _RpEval_BuiltinsFromGlobals(func->func_globals);
+    return b ? b : RpInterp_Get()->builtins;
+}
+
+/* A frame for calling func with bound arguments; NULL + exception. */
+static RpFrame *push_function_frame(RpThreadState *ts, RpFunctionObject *func,
+                                    RpObject *const *args, Rp_ssize_t nargs,
+                                    RpObject *kwnames)
+{
+    RpCodeObject *co = (RpCodeObject *)func->func_code;
+    RpFrame *f = _RpThreadState_PushFrame(ts, _RpFrame_SizeOf(co));
+    if (f == NULL)
+        return NULL;
+    _RpFrame_Init(f, co, (RpObject *)func, func->func_globals, func_builtins(func), NULL);
+    if (_RpEval_BindArgs(func, f->localsplus, args, nargs, kwnames) < 0) {
+        clear_and_pop(ts, f);
+        return NULL;
+    }
+    return f;
+}
+
+#define RP_CO_GENLIKE (RP_CO_GENERATOR | RP_CO_COROUTINE | RP_CO_ASYNC_GENERATOR)
+
+RpObject *RpEval_FunctionVectorcall(RpObject *func, RpObject *const *args,
+                                    size_t nargsf, RpObject *kwnames)
+{
+    RpThreadState *ts = RpThreadState_Get();
+    RpFrame *f = push_function_frame(ts, (RpFunctionObject *)func, args,
+                                     RpVectorcall_NARGS(nargsf), kwnames);
+    if (f == NULL)
+        return NULL;
+    if (f->f_code->co_flags & RP_CO_GENLIKE) {
+        /* The generator takes the frame's references over. */
+        RpObject *gen = RpGen_NewFromCall(func, f);
+        if (gen == NULL)
+            clear_frame(ts, f);
+        _RpThreadState_PopFrame(ts, f);
+        return gen;
+    }
+    RpObject *res = _RpEval_EvalFrame(ts, f, 0);
+    clear_and_pop(ts, f);
+    return res;
+}
+
+/* Run module or class-body code in a fresh entry frame. */
+static RpObject *run_code(RpCodeObject *co, RpObject *func, RpObject *globals,
+                          RpObject *builtins, RpObject *locals)
+{
+    RpThreadState *ts = RpThreadState_Get();
+    RpFrame *f = _RpThreadState_PushFrame(ts, _RpFrame_SizeOf(co));
+    if (f == NULL)
+        return NULL;
+    _RpFrame_Init(f, co, func, globals, builtins, locals);
+    RpObject *res = _RpEval_EvalFrame(ts, f, 0);
+    clear_and_pop(ts, f);
+    return res;
+}
+
+RpObject *RpEval_EvalCode(RpObject *code, RpObject *globals, RpObject *locals)
+{
+    if (!RpCode_Check(code) || globals == NULL || !RpDict_Check(globals)) {
+        RpErr_BadInternalCall();
+        return NULL;
+    }
+    RpCodeObject *co = (RpCodeObject *)code;
+    if (co->co_nfreevars > 0) {
+        RpErr_SetString(RpExc_TypeError,
+                        "code object passed to exec() may not contain free variables");
+        return NULL;
+    }
+    RpObject *builtins = _RpEval_BuiltinsFromGlobals(globals);
+    if (builtins == NULL)
+        return NULL;
+    if (locals == Rp_None)
+        locals = NULL;
+    if (locals == NULL && !(co->co_flags & RP_CO_OPTIMIZED))
+        locals = globals;
+    return run_code(co, NULL, globals, builtins, locals);
+}
+
+RpObject *_RpEval_CallClassBody(RpObject *func, RpObject *ns)
+{
+    RpFunctionObject *fn = (RpFunctionObject *)func;
+    return run_code((RpCodeObject *)fn->func_code, func, fn->func_globals,
+                    func_builtins(fn), ns);
+}
+
+RpObject *RpEval_GetBuiltins(void)
+{
+    RpThreadState *ts = RpThreadState_Get();
+    if (ts != NULL && ts->frame != NULL)
+        return ts->frame->f_builtins;
+    return RpInterp_Get()->builtins;
+}
+
+RpObject *RpEval_GetGlobals(void)
+{
+    RpThreadState *ts = RpThreadState_Get();
+    return (ts != NULL && ts->frame != NULL) ? ts->frame->f_globals : NULL;
+}
+
+RpObject *RpEval_GetLocals(void)
+{
+    RpThreadState *ts = RpThreadState_Get();
+    if (ts == NULL || ts->frame == NULL) {
+        RpErr_SetString(RpExc_SystemError, "frame does not exist");
+        return NULL;
+    }
+    return _RpFrame_FastToLocals(ts->frame);
+}
+
+/* ---- small pieces of the loop ----------------------------------------------- */
+
+/* Innermost entry covering `lasti`: the latest start, then the earliest end. */
+static const RpExceptionTableEntry *find_handler(RpCodeObject *co, int lasti)
+{
+    const RpExceptionTableEntry *best = NULL;
+    for (int i = 0; i < co->co_nexctable; i++) {
+        const RpExceptionTableEntry *e = &co->co_exctable[i];
+        if ((int)e->start <= lasti && lasti < (int)e->end &&
+            (best == NULL || e->start > best->start ||
+             (e->start == best->start && e->end < best->end)))
+            best = e;
+    }
+    return best;
+}
+
+static void add_traceback(RpFrame *f)
+{
+    RpFrameObject *fo = _RpFrame_GetFrameObject(f);
+    if (fo == NULL) {
+        RpErr_Clear();   /* out of memory for the frame object: no entry */
+        return;
+    }
+    RpTraceBack_Here((RpObject *)fo);
+}
+
+/* globals then builtins; new reference or NULL (NameError set). */
+static RpObject *load_global(RpFrame *f, RpObject *name)
+{
+    RpObject *v;
+    if (RpDict_CheckExact(f->f_globals) && RpDict_CheckExact(f->f_builtins)) {
+        v = RpDict_GetItemWithError(f->f_globals, name);
+        if (v == NULL && !RpErr_Occurred())
+            v = RpDict_GetItemWithError(f->f_builtins, name);
+        if (v != NULL)
+            return Rp_NewRef(v);
+        if (!RpErr_Occurred())
+            _RpEval_NameError(name);
+        return NULL;
+    }
+    v = RpDict_GetItemWithError(f->f_globals, name);
+    if (v != NULL)
+        return Rp_NewRef(v);
+    if (RpErr_Occurred())
+        return NULL;
+    v = RpObject_GetItem(f->f_builtins, name);
+    if (v == NULL && RpErr_ExceptionMatches(RpExc_KeyError)) {
+        RpErr_Clear();
+        _RpEval_NameError(name);
+    }
+    return v;
+}
+
+/* mapping[name] -> new ref; NULL without exception when missing. */
+static RpObject *mapping_lookup(RpObject *mapping, RpObject *name)
+{
+    if (RpDict_CheckExact(mapping)) {
+        RpObject *v = RpDict_GetItemWithError(mapping, name);
+        return Rp_XNewRef(v);
+    }
+    RpObject *v = RpObject_GetItem(mapping, name);
+    if (v == NULL && RpErr_ExceptionMatches(RpExc_KeyError))
+        RpErr_Clear();
+    return v;
+}
+
+static RpObject *load_name(RpFrame *f, RpObject *name)
+{
+    if (f->f_locals == NULL) {
+        RpErr_Format(RpExc_SystemError, "no locals when loading %R", name);
+        return NULL;
+    }
+    RpObject *v = mapping_lookup(f->f_locals, name);
+    if (v != NULL || RpErr_Occurred())
+        return v;
+    v = mapping_lookup(f->f_globals, name);
+    if (v != NULL || RpErr_Occurred())
+        return v;
+    v = mapping_lookup(f->f_builtins, name);
+    if (v == NULL && !RpErr_Occurred())
+        _RpEval_NameError(name);
+    return v;
+}
+
+static int store_name(RpFrame *f, RpObject *name, RpObject *v)
+{
+    if (f->f_locals == NULL) {
+        RpErr_Format(RpExc_SystemError, "no locals found when storing %R", name);
+        return -1;
+    }
+    if (RpDict_CheckExact(f->f_locals))
+        return RpDict_SetItem(f->f_locals, name, v);
+    return RpObject_SetItem(f->f_locals, name, v);
+}
+
+static int delete_name(RpFrame *f, RpObject *name)
+{
+    if (f->f_locals == NULL) {
+        RpErr_Format(RpExc_SystemError, "no locals when deleting %R", name);
+        return -1;
+    }
+    if (RpObject_DelItem(f->f_locals, name) == 0)
+        return 0;
+    if (RpErr_ExceptionMatches(RpExc_KeyError)) {
+        RpErr_Clear();
+        _RpEval_NameError(name);
+    }
+    return -1;
+}
+
+static int delete_global(RpFrame *f, RpObject *name)
+{
+    if (RpDict_DelItem(f->f_globals, name) == 0)
+        return 0;
+    if (RpErr_ExceptionMatches(RpExc_KeyError)) {
+        RpErr_Clear();
+        _RpEval_NameError(name);
+    }
+    return -1;
+}
+
+static RpObject *load_classderef(RpFrame *f, int oparg)
+{
+    RpObject *name = RpTuple_GET_ITEM(f->f_code->co_localsplusnames, oparg);
+    if (f->f_locals != NULL) {
+        RpObject *v = mapping_lookup(f->f_locals, name);
+        if (v != NULL || RpErr_Occurred())
+            return v;
+    }
+    RpObject *v = RpCell_GET(f->localsplus[oparg]);
+    if (v == NULL) {
+        _RpEval_FormatUnbound(f->f_code, oparg);
+        return NULL;
+    }
+    return Rp_NewRef(v);
+}
+
+/* Fast list/tuple/dict subscripts; NULL without exception = use the slow path. */
+static RpObject *subscr_fast(RpObject *container, RpObject *key)
+{
+    int64_t i;
+    if (RpLong_CheckExact(key) && _RpLong_AsInt64(key, &i)) {
+        if (RpList_CheckExact(container)) {
+            if (i < 0)
+                i += RpList_GET_SIZE(container);
+            if (i >= 0 && i < RpList_GET_SIZE(container))
+                return Rp_NewRef(RpList_GET_ITEM(container, i));
+        } else if (RpTuple_CheckExact(container)) {
+            if (i < 0)
+                i += RpTuple_GET_SIZE(container);
+            if (i >= 0 && i < RpTuple_GET_SIZE(container))
+                return Rp_NewRef(RpTuple_GET_ITEM(container, i));
+        }
+        return NULL;
+    }
+    if (RpDict_CheckExact(container)) {
+        RpObject *v = RpDict_GetItemWithError(container, key);
+        if (v != NULL)
+            return Rp_NewRef(v);
+        RpErr_Clear();   /* the slow path raises KeyError (or the hash error) again */
+    }
+    return NULL;
+}
+
+static RpObject *binary_op_fast(int op, RpObject *a, RpObject *b)
+{
+    if (RpLong_CheckExact(a) && RpLong_CheckExact(b)) {
+        switch (op) {
+        case RP_NB_ADD: case RP_NB_INPLACE + RP_NB_ADD: return _RpLong_Add(a, b);
+        case RP_NB_SUBTRACT: case RP_NB_INPLACE + RP_NB_SUBTRACT: return _RpLong_Subtract(a, b);
+        case RP_NB_MULTIPLY: case RP_NB_INPLACE + RP_NB_MULTIPLY: return _RpLong_Multiply(a, b);
+        default: break;
+        }
+    } else if (RpFloat_CheckExact(a) && RpFloat_CheckExact(b)) {
+        double x = RpFloat_AS_DOUBLE(a), y = RpFloat_AS_DOUBLE(b);
+        switch (op) {
+        case RP_NB_ADD: case RP_NB_INPLACE + RP_NB_ADD: return RpFloat_FromDouble(x + y);
+        case RP_NB_SUBTRACT: case RP_NB_INPLACE + RP_NB_SUBTRACT: return RpFloat_FromDouble(x - y);
+        case RP_NB_MULTIPLY: case RP_NB_INPLACE + RP_NB_MULTIPLY: return RpFloat_FromDouble(x * y);
+        case RP_NB_TRUE_DIVIDE: case RP_NB_INPLACE + RP_NB_TRUE_DIVIDE:
+            if (y != 0.0)
+                return RpFloat_FromDouble(x / y);
+            break;
+        default: break;
+        }
+    } else if (RpUnicode_CheckExact(a) && RpUnicode_CheckExact(b) &&
+               (op == RP_NB_ADD || op == RP_NB_INPLACE + RP_NB_ADD)) {
+        return RpUnicode_Concat(a, b);
+    }
+    return _RpEval_BinaryOp(op, a, b);
+}
+
+static RpObject *compare_op(RpObject *a, RpObject *b, int op)
+{
+    int c;
+    if (RpLong_CheckExact(a) && RpLong_CheckExact(b)) {
+        c = _RpLong_Compare(a, b);
+    } else if (RpFloat_CheckExact(a) && RpFloat_CheckExact(b)) {
+        double x = RpFloat_AS_DOUBLE(a), y = RpFloat_AS_DOUBLE(b);
+        int r;
+        switch (op) {
+        case Rp_LT: r = x < y; break;
+        case Rp_LE: r = x <= y; break;
+        case Rp_EQ: r = x == y; break;
+        case Rp_NE: r = x != y; break;
+        case Rp_GT: r = x > y; break;
+        default: r = x >= y; break;
+        }
+        return RpBool_FromLong(r);
+    } else {
+        return RpObject_RichCompare(a, b, op);
+    }
+    int r;
+    switch (op) {
+    case Rp_LT: r = c < 0; break;
+    case Rp_LE: r = c <= 0; break;
+    case Rp_EQ: r = c == 0; break;
+    case Rp_NE: r = c != 0; break;
+    case Rp_GT: r = c > 0; break;
+    default: r = c >= 0; break;
+    }
+    return RpBool_FromLong(r);
+}
+
+/* The next item of an iterator: 1 item, 0 exhausted, -1 error. */
+static int iter_next(RpObject *it, RpObject **item)
+{
+    RpObject *v = Rp_TYPE(it)->tp_iternext(it);
+    if (v != NULL) {
+        *item = v;
+        return 1;
+    }
+    if (RpErr_Occurred()) {
+        if (!RpErr_ExceptionMatches(RpExc_StopIteration))
+            return -1;
+        RpErr_Clear();
+    }
+    return 0;
+}
+
+/* SEND: 0 yielded (*res), 1 returned (*res), -1 error. */
+static int send_to(RpObject *receiver, RpObject *v, RpObject **res)
+{
+    if (RpGen_Check(receiver))
+        return RpGen_Send(receiver, v, res);
+    RpObject *r;
+    if (v == Rp_None && Rp_TYPE(receiver)->tp_iternext != NULL)
+        r = Rp_TYPE(receiver)->tp_iternext(receiver);
+    else
+        r = RpObject_CallMethodObjArgs(receiver, RP_ID(send), v, NULL);
+    if (r != NULL) {
+        *res = r;
+        return 0;
+    }
+    if (RpErr_Occurred() && !RpErr_ExceptionMatches(RpExc_StopIteration))
+        return -1;
+    if (_RpGen_FetchStopIterationValue(res) < 0)
+        return -1;
+    return 1;
+}
+
+static RpObject *make_function(RpObject **sp, int oparg, RpFrame *f, int *npopped)
+{
+    int n = 1;
+    RpCodeObject *code = (RpCodeObject *)sp[-1];
+    RpFunctionObject *func = (RpFunctionObject *)RpFunction_New((RpObject *)code, f->f_globals,
+                                                                code->co_qualname);
+    if (func == NULL)
+        goto done;
+    if (oparg & 8)
+        Rp_XSETREF(func->func_closure, Rp_NewRef(sp[-1 - n++]));
+    if (oparg & 4) {
+        RpObject *ann = _RpEval_AnnotationsDict(sp[-1 - n++]);
+        if (ann == NULL) {
+            Rp_CLEAR(func);
+            goto done;
+        }
+        Rp_XSETREF(func->func_annotations, ann);
+    }
+    if (oparg & 2)
+        Rp_XSETREF(func->func_kwdefaults, Rp_NewRef(sp[-1 - n++]));
+    if (oparg & 1)
+        Rp_XSETREF(func->func_defaults, Rp_NewRef(sp[-1 - n++]));
+done:
+    *npopped = 1 + ((oparg & 8) != 0) + ((oparg & 4) != 0) + ((oparg & 2) != 0) + ((oparg & 1) != 0);
+    return (RpObject *)func;
+}
+
+static RpObject *before_with(RpObject *mgr, RpObject **exitp)
+{
+    RpObject *enter = _RpEval_LookupSpecial(mgr, RP_ID(__enter__));
+    if (enter == NULL) {
+        if (!RpErr_Occurred())
+            RpErr_Format(RpExc_TypeError,
+                         "'%s' object does not support the context manager protocol",
+                         Rp_TYPE(mgr)->tp_name);
+        return NULL;
+    }
+    RpObject *exit = _RpEval_LookupSpecial(mgr, RP_ID(__exit__));
+    if (exit == NULL) {
+        if (!RpErr_Occurred())
+            RpErr_Format(RpExc_TypeError,
+                         "'%s' object does not support the context manager protocol "
+                         "(missed __exit__ method)", Rp_TYPE(mgr)->tp_name);
+        Rp_DECREF(enter);
+        return NULL;
+    }
+    *exitp = exit;
+    RpObject *res = RpObject_CallNoArgs(enter);
+    Rp_DECREF(enter);
+    return res;
+}
+
+static RpObject *with_except_start(RpObject *exit, RpObject *val)
+{
+    RpObject *tb = RpException_GetTraceback(val);
+    RpObject *args[3] = {(RpObject *)Rp_TYPE(val), val, tb ? tb : Rp_None};
+    RpObject *res = RpObject_Vectorcall(exit, args, 3, NULL);
+    Rp_XDECREF(tb);
+    return res;
+}
+
+static RpObject *build_string(RpObject **items, int n)
+{
+    RpObject *empty = _RpUnicode_Empty();
+    RpObject *parts = _RpTuple_FromArray(items, n);
+    RpObject *res = (empty && parts) ? RpUnicode_Join(empty, parts) : NULL;
+    Rp_XDECREF(empty);
+    Rp_XDECREF(parts);
+    return res;
+}
+
+static RpObject *build_map(RpObject **items, int n)
+{
+    RpObject *d = RpDict_New();
+    for (int i = 0; d != NULL && i < n; i++) {
+        if (RpDict_SetItem(d, items[2 * i], items[2 * i + 1]) < 0)
+            Rp_CLEAR(d);
+    }
+    return d;
+}
+
+static RpObject *build_const_key_map(RpObject **values, RpObject *keys, int n)
+{
+    RpObject *d = RpDict_New();
+    for (int i = 0; d != NULL && i < n; i++) {
+        if (RpDict_SetItem(d, RpTuple_GET_ITEM(keys, i), values[i]) < 0)
+            Rp_CLEAR(d);
+    }
+    return d;
+}
+
+static RpObject *build_set(RpObject **items, int n)
+{
+    RpObject *s = RpSet_New(NULL);
+    for (int i = 0; s != NULL && i < n; i++) {
+        if (RpSet_Add(s, items[i]) < 0)
+            Rp_CLEAR(s);
+    }
+    return s;
+}
+
+static int setup_annotations(RpFrame *f)
+{
+    if (f->f_locals == NULL) {
+        RpErr_SetString(RpExc_SystemError, "no locals found when setting up annotations");
+        return -1;
+    }
+    RpObject *ann = mapping_lookup(f->f_locals, RP_ID(__annotations__));
+    if (ann != NULL) {
+        Rp_DECREF(ann);
+        return 0;
+    }
+    if (RpErr_Occurred() || (ann = RpDict_New()) == NULL)
+        return -1;
+    int rc = store_name(f, RP_ID(__annotations__), ann);
+    Rp_DECREF(ann);
+    return rc;
+}
+
+static int print_expr(RpObject *v)
+{
+    RpObject *hook = RpSys_GetObject("displayhook");
+    if (hook == NULL) {
+        RpErr_SetString(RpExc_RuntimeError, "lost sys.displayhook");
+        return -1;
+    }
+    RpObject *res = RpObject_CallOneArg(hook, v);
+    Rp_XDECREF(res);
+    return res ? 0 : -1;
+}
+
+/* f(*x) with a non-iterable x: the message names the function. */
+static void call_star_error(RpObject *func, RpObject *it)
+{
+    if (!RpErr_ExceptionMatches(RpExc_TypeError) || Rp_TYPE(it)->tp_iter != NULL ||
+        RpSequence_Check(it))
+        return;
+    RpErr_Clear();
+    RpObject *fs = _RpEval_FunctionStr(func);
+    if (fs != NULL)
+        RpErr_Format(RpExc_TypeError, "%U argument after * must be an iterable, not %s",
+                     fs, Rp_TYPE(it)->tp_name);
+    Rp_XDECREF(fs);
+}
+
+static RpObject *unpack_fast_item(RpObject *seq, int n, int i)
+{
+    RpObject **items = RpSequence_Fast_ITEMS(seq);
+    (void)n;
+    return Rp_NewRef(items[i]);
+}
+
+/* ---- the loop --------------------------------------------------------------- */
+
+#define PUSH(v) (*sp++ = (v))
+#define POP() (*--sp)
+#define TOP() (sp[-1])
+#define SECOND() (sp[-2])
+#define THIRD() (sp[-3])
+#define PEEK(n) (sp[-(n)])
+#define SET_TOP(v) (sp[-1] = (v))
+#define SET_SECOND(v) (sp[-2] = (v))
+#define GETNAME(i) RpTuple_GET_ITEM(names, (i))
+#define JUMPTO(i) (next_instr = first_instr + (i))
+#define STACK_BASE (localsplus + co->co_nlocalsplus)
+
+/* Reload the loop's view of frame f (after a call, a return, an unwind). */
+#define LOAD_FRAME()                                   \
+    do {                                               \
+        co = f->f_code;                                \
+        localsplus = f->localsplus;                    \
+        names = co->co_names;                          \
+        consts = co->co_consts;                        \
+        first_instr = co->co_code;                     \
+        next_instr = f->next_instr;                    \
+        sp = localsplus + (f->stacktop < 0 ? co->co_nlocalsplus : f->stacktop); \
+        f->stacktop = -1;                              \
+    } while (0)
+#define SAVE_SP() (f->stacktop = (int)(sp - localsplus))
+
+#define BREAKER_SET() atomic_load_explicit(&ts->interp->eval_breaker, memory_order_relaxed)
+
+#ifdef __GNUC__
+#define TARGET(op) TARGET_##op:
+#define DISPATCH()                                     \
+    do {                                               \
+        word = *next_instr++;                          \
+        f->next_instr = next_instr;                    \
+        oparg = (int)RP_INSTR_ARG(word);               \
+        goto *dispatch_table[RP_INSTR_OP(word)];       \
+    } while (0)
+#else
+#define TARGET(op) case OP_##op:
+#define DISPATCH() goto dispatch
+#endif
+
+RpObject *_RpEval_EvalFrame(RpThreadState *ts, RpFrame *f, int throwflag)
+{
+#ifdef __GNUC__
+#define RP_OP_LABEL(name, doc) [OP_##name] = &&TARGET_##name,
+    static void *const dispatch_table[RP_NUM_OPCODES] = {RP_OPCODES(RP_OP_LABEL)};
+#undef RP_OP_LABEL
+#endif
+    RpCodeObject *co;
+    RpObject **localsplus, **sp;
+    RpObject *names, *consts;
+    const uint32_t *first_instr, *next_instr;
+    uint32_t word;
+    int oparg;
+    RpObject *kwnames = NULL;   /* set by KW_NAMES for the next CALL */
+
+    f->is_entry = 1;
+    f->previous = ts->frame;
+    ts->frame = f;
+    LOAD_FRAME();
+
+start_frame:
+    if (++ts->recursion_depth > ts->interp->recursion_limit &&
+        _Rp_CheckRecursion(ts, "") < 0)
+        goto start_failed;
+    if (BREAKER_SET() && _RpEval_HandleBreaker(ts) < 0)
+        goto error;
+    if (throwflag) {
+        throwflag = 0;
+        goto error;
+    }
+
+#ifdef __GNUC__
+    DISPATCH();
+#else
+dispatch:
+    word = *next_instr++;
+    f->next_instr = next_instr;
+    oparg = (int)RP_INSTR_ARG(word);
+    switch (RP_INSTR_OP(word)) {
+#endif
+
+    TARGET(NOP) DISPATCH();
+
+    TARGET(POP_TOP) {
+        RpObject *v = POP();
+        Rp_XDECREF(v);
+        DISPATCH();
+    }
+
+    TARGET(PUSH_NULL) {
+        PUSH(NULL);
+        DISPATCH();
+    }
+
+    TARGET(COPY) {
+        RpObject *v = PEEK(oparg);
+        Rp_XINCREF(v);
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(SWAP) {
+        RpObject *v = TOP();
+        SET_TOP(PEEK(oparg));
+        PEEK(oparg) = v;
+        DISPATCH();
+    }
+
+    TARGET(LOAD_CONST) {
+        RpObject *v = RpTuple_GET_ITEM(consts, oparg);
+        Rp_INCREF(v);
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_FAST) {
+        RpObject *v = localsplus[oparg];
+        if (RP_UNLIKELY(v == NULL)) {
+            _RpEval_FormatUnbound(co, oparg);
+            goto error;
+        }
+        Rp_INCREF(v);
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(STORE_FAST) {
+        RpObject *old = localsplus[oparg];
+        localsplus[oparg] = POP();
+        Rp_XDECREF(old);
+        DISPATCH();
+    }
+
+    TARGET(DELETE_FAST) {
+        RpObject *old = localsplus[oparg];
+        if (old == NULL) {
+            _RpEval_FormatUnbound(co, oparg);
+            goto error;
+        }
+        localsplus[oparg] = NULL;
+        Rp_DECREF(old);
+        DISPATCH();
+    }
+
+    TARGET(MAKE_CELL) {
+        RpObject *initial = localsplus[oparg];
+        RpObject *cell = RpCell_New(initial);
+        if (cell == NULL)
+            goto error;
+        localsplus[oparg] = cell;
+        Rp_XDECREF(initial);
+        DISPATCH();
+    }
+
+    TARGET(COPY_FREE_VARS) {
+        RpObject *closure = ((RpFunctionObject *)f->f_func)->func_closure;
+        int offset = co->co_nlocalsplus - oparg;
+        for (int i = 0; i < oparg; i++)
+            localsplus[offset + i] = Rp_NewRef(RpTuple_GET_ITEM(closure, i));
+        DISPATCH();
+    }
+
+    TARGET(LOAD_CLOSURE) {
+        RpObject *cell = localsplus[oparg];
+        if (cell == NULL) {
+            _RpEval_FormatUnbound(co, oparg);
+            goto error;
+        }
+        Rp_INCREF(cell);
+        PUSH(cell);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_DEREF) {
+        RpObject *v = RpCell_GET(localsplus[oparg]);
+        if (v == NULL) {
+            _RpEval_FormatUnbound(co, oparg);
+            goto error;
+        }
+        Rp_INCREF(v);
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_CLASSDEREF) {
+        RpObject *v = load_classderef(f, oparg);
+        if (v == NULL)
+            goto error;
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(STORE_DEREF) {
+        RpCellObject *cell = (RpCellObject *)localsplus[oparg];
+        RpObject *old = cell->ob_ref;
+        cell->ob_ref = POP();
+        Rp_XDECREF(old);
+        DISPATCH();
+    }
+
+    TARGET(DELETE_DEREF) {
+        RpCellObject *cell = (RpCellObject *)localsplus[oparg];
+        RpObject *old = cell->ob_ref;
+        if (old == NULL) {
+            _RpEval_FormatUnbound(co, oparg);
+            goto error;
+        }
+        cell->ob_ref = NULL;
+        Rp_DECREF(old);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_NAME) {
+        RpObject *v = load_name(f, GETNAME(oparg));
+        if (v == NULL)
+            goto error;
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(STORE_NAME) {
+        RpObject *v = POP();
+        int err = store_name(f, GETNAME(oparg), v);
+        Rp_DECREF(v);
+        if (err < 0)
+            goto error;
+        DISPATCH();
+    }
+
+    TARGET(DELETE_NAME) {
+        if (delete_name(f, GETNAME(oparg)) < 0)
+            goto error;
+        DISPATCH();
+    }
+
+    TARGET(LOAD_GLOBAL) {
+        RpObject *v = load_global(f, GETNAME(oparg >> 1));
+        if (v == NULL)
+            goto error;
+        if (oparg & 1)
+            PUSH(NULL);
+        PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(STORE_GLOBAL) {
+        RpObject *v = POP();
+        int err = RpDict_SetItem(f->f_globals, GETNAME(oparg), v);
+        Rp_DECREF(v);
+        if (err < 0)
+            goto error;
+        DISPATCH();
+    }
+
+    TARGET(DELETE_GLOBAL) {
+        if (delete_global(f, GETNAME(oparg)) < 0)
+            goto error;
+        DISPATCH();
+    }
+
+    TARGET(LOAD_ATTR) {
+        RpObject *owner = TOP();
+        RpObject *res = RpObject_GetAttr(owner, GETNAME(oparg));
+        if (res == NULL)
+            goto error;
+        SET_TOP(res);
+        Rp_DECREF(owner);
+        DISPATCH();
+    }
+
+    TARGET(STORE_ATTR) {
+        RpObject *owner = POP();
+        RpObject *v = POP();
+        int err = RpObject_SetAttr(owner, GETNAME(oparg), v);
+        Rp_DECREF(v);
+        Rp_DECREF(owner);
+        if (err < 0)
+            goto error;
+        DISPATCH();
+    }
+
+    TARGET(DELETE_ATTR) {
+        RpObject *owner = POP();
+        int err = RpObject_SetAttr(owner, GETNAME(oparg), NULL);
+        Rp_DECREF(owner);
+        if (err < 0)
+            goto error;
+        DISPATCH();
+    }
+
+    TARGET(LOAD_METHOD) {
+        RpObject *obj = TOP();
+        RpObject *meth = NULL;
+        int found = _RpObject_GetMethod(obj, GETNAME(oparg), &meth);
+        if (meth == NULL)
+            goto error;
+        if (found) {
+            SET_TOP(meth);    /* meth self */
+            PUSH(obj);
+        } else {
+            SET_TOP(NULL);    /* NULL attr */
+            Rp_DECREF(obj);
+            PUSH(meth);
+        }
+        DISPATCH();
+    }
+
+    TARGET(BINARY_SUBSCR) {
+        RpObject *key = POP();
+        RpObject *container = TOP();
+        RpObject *res = subscr_fast(container, key);
+        if (res == NULL)
+            res = RpObject_GetItem(container, key);
+        Rp_DECREF(key);
+        if (res == NULL)
+            goto error;
+        SET_TOP(res);
+        Rp_DECREF(container);
+        DISPATCH();
+    }
+
+    TARGET(STORE_SUBSCR) {
+        RpObject *key = POP();
+        RpObject *container = POP();
+        RpObject *v = POP();
+        int64_t i;
+        int err;
+        if (RpList_CheckExact(container) && RpLong_CheckExact(key) &&
+            _RpLong_AsInt64(key, &i) && i >= 0 && i < RpList_GET_SIZE(container)) {
+            RpObject *old = RpList_GET_ITEM(container, i);
+            RpList_SET_ITEM(container, i, v);
+            Rp_DECREF(old);
+            err = 0;
+        } else {
+            err = RpObject_SetItem(container, key, v);
+            Rp_DECREF(v);
+        }
+        Rp_DECREF(container);
+        Rp_DECREF(key);
+        if (err < 0)
+            goto error;
+        DISPATCH();
+    }
+
+    TARGET(DELETE_SUBSCR) {
+        RpObject *key = POP();
+        RpObject *container = POP();
+        int err = RpObject_DelItem(container, key);
+        Rp_DECREF(container);
+        Rp_DECREF(key);
+        if (err < 0)
+            goto error;
+        DISPATCH();
+    }
+
+    TARGET(BUILD_SLICE) {
+        RpObject *step = oparg == 3 ? POP() : NULL;
+        RpObject *stop = POP();
+        RpObject *start = TOP();
+        RpObject *slice = RpSlice_New(start, stop, step);
+        Rp_XDECREF(step);
+        Rp_DECREF(stop);
+        if (slice == NULL)
+            goto error;
+        Rp_DECREF(start);
+        SET_TOP(slice);
+        DISPATCH();
+    }
+
+    TARGET(BINARY_OP) {
+        RpObject *rhs = POP();
+        RpObject *lhs = TOP();
+        RpObject *res = binary_op_fast(oparg, lhs, rhs);
+        Rp_DECREF(rhs);
+        if (res == NULL)
+            goto error;
+        SET_TOP(res);
+        Rp_DECREF(lhs);
+        DISPATCH();
+    }
+
+    TARGET(UNARY_NEGATIVE) {
+        RpObject *v = TOP();
+        RpObject *res = RpNumber_Negative(v);
+        if (res == NULL)
+            goto error;
+        SET_TOP(res);
+        Rp_DECREF(v);
+        DISPATCH();
+    }
+
+    TARGET(UNARY_POSITIVE) {
+        RpObject *v = TOP();
+        RpObject *res = RpNumber_Positive(v);
+        if (res == NULL)
+            goto error;
+        SET_TOP(res);
+        Rp_DECREF(v);
+        DISPATCH();
+    }
+
+    TARGET(UNARY_INVERT) {
+        RpObject *v = TOP();
+        RpObject *res = RpNumber_Invert(v);
+        if (res == NULL)
+            goto error;
+        SET_TOP(res);
+        Rp_DECREF(v);
+        DISPATCH();
+    }
+
+    TARGET(UNARY_NOT) {
+        RpObject *v = TOP();
+        int t = RpObject_IsTrue(v);
+        if (t < 0)
+            goto error;
+        SET_TOP(Rp_NewRef(t ? Rp_False : Rp_True));
+        Rp_DECREF(v);
+        DISPATCH();
+    }
+
+    TARGET(COMPARE_OP) {
+        RpObject *rhs = POP();
+        RpObject *lhs = TOP();
+        RpObject *res = compare_op(lhs, rhs, oparg);
+        Rp_DECREF(rhs);
+        if (res == NULL)
+            goto error;
+        SET_TOP(res);
+        Rp_DECREF(lhs);
+        DISPATCH();
+    }
+
+    TARGET(IS_OP) {
+        RpObject *rhs = POP();
+        RpObject *lhs = TOP();
+        int r = (lhs == rhs) ^ oparg;
+        SET_TOP(Rp_NewRef(r ? Rp_True : Rp_False));
+        Rp_DECREF(lhs);
+        Rp_DECREF(rhs);
+        DISPATCH();
+    }
+
+    TARGET(CONTAINS_OP) {
+        RpObject *rhs = POP();
+        RpObject *lhs = TOP();
+        int r = RpSequence_Contains(rhs, lhs);
+        Rp_DECREF(rhs);
+        if (r < 0)
+            goto error;
+        SET_TOP(Rp_NewRef((r ^ oparg) ? Rp_True : Rp_False));
+        Rp_DECREF(lhs);
+        DISPATCH();
+    }
+
+    TARGET(BUILD_TUPLE) {
+        RpObject *t = _RpTuple_FromArraySteal(sp - oparg, oparg);
+        sp -= oparg;
+        if (t == NULL)
+            goto error;
+        PUSH(t);
+        DISPATCH();
+    }
+
+    TARGET(BUILD_LIST) {
+        RpObject *l = RpList_New(oparg);
+        if (l == NULL)
+            goto error;
+        sp -= oparg;
+        for (int i = 0; i < oparg; i++)
+            RpList_SET_ITEM(l, i, sp[i]);
+        PUSH(l);
+        DISPATCH();
+    }
+
+    TARGET(BUILD_SET) {
+        RpObject *s = build_set(sp - oparg, oparg);
+        for (int i = 0; i < oparg; i++)
+            Rp_DECREF(POP());
+        if (s == NULL)
+            goto error;
+        PUSH(s);
+        DISPATCH();
+    }
+
+    TARGET(BUILD_MAP) {
+        RpObject *d = build_map(sp - 2 * oparg, oparg);
+        for (int i = 0; i < 2 * oparg; i++)
+            Rp_DECREF(POP());
+        if (d == NULL)
+            goto error;
+        PUSH(d);
+        DISPATCH();
+    }
+
+    TARGET(BUILD_CONST_KEY_MAP) {
+        RpObject *keys = POP();
+        RpObject *d = build_const_key_map(sp - oparg, keys, oparg);
+        Rp_DECREF(keys);
+        for (int i = 0; i < oparg; i++)
+            Rp_DECREF(POP());
+        if (d == NULL)
+            goto error;
+        PUSH(d);
+        DISPATCH();
+    }
+
+    TARGET(BUILD_STRING) {
+        RpObject *s = build_string(sp - oparg, oparg);
+        for (int i = 0; i < oparg; i++)
+            Rp_DECREF(POP());
+        if (s == NULL)
+            goto error;
+        PUSH(s);
+        DISPATCH();
+    }
+
+    TARGET(LIST_APPEND) {
+        RpObject *v = POP();
+        int err = RpList_Append(PEEK(oparg), v);
+        Rp_DECREF(v);
+        if (err < 0)
+            goto error;
+        DISPATCH();
+    }
+
+    TARGET(SET_ADD) {
+        RpObject *v = POP();
+        int err = RpSet_Add(PEEK(oparg), v);
+        Rp_DECREF(v);
+        if (err < 0)
+            goto error;
+        DISPATCH();
+    }
+
+    TARGET(MAP_ADD) {
+        RpObject *value = POP();
+        RpObject *key = POP();
+        int err = RpDict_SetItem(PEEK(oparg), key, value);
+        Rp_DECREF(key);
+        Rp_DECREF(value);
+        if (err < 0)
+            goto error;
+        DISPATCH();
+    }
+
+    TARGET(LIST_EXTEND) {
+        RpObject *it = POP();
+        RpObject *list = PEEK(oparg);
+        int err = _RpEval_ListExtend(list, it);
+        if (err < 0 && RpList_GET_SIZE(list) == 0 && oparg == 1 &&
+            RP_INSTR_OP(next_instr[0]) == OP_LIST_TO_TUPLE &&
+            (RP_INSTR_OP(next_instr[1]) == OP_CALL_FUNCTION_EX ||
+             RP_INSTR_OP(next_instr[1]) == OP_BUILD_MAP))
+            call_star_error(PEEK(oparg + 1), it);   /* f(*x): CPython's call message */
+        Rp_DECREF(it);
+        if (err < 0)
+            goto error;
+        DISPATCH();
+    }
+
+    TARGET(SET_UPDATE) {
+        RpObject *it = POP();
+        int err = _RpSet_Update(PEEK(oparg), it);
+        Rp_DECREF(it);
+        if (err < 0)
+            goto error;
+        DISPATCH();
+    }
+
+    TARGET(DICT_UPDATE) {
+        RpObject *m = POP();
+        int err = _RpEval_DictUpdate(PEEK(oparg), m);
+        Rp_DECREF(m);
+        if (err < 0)
+            goto error;
+        DISPATCH();
+    }
+
+    TARGET(DICT_MERGE) {
+        RpObject *m = POP();
+        int err = _RpEval_DictMerge(PEEK(oparg + 2), PEEK(oparg), m);
+        Rp_DECREF(m);
+        if (err < 0)
+            goto error;
+        DISPATCH();
+    }
+
+    TARGET(LIST_TO_TUPLE) {
+        RpObject *l = TOP();
+        RpObject *t = RpList_AsTuple(l);
+        if (t == NULL)
+            goto error;
+        SET_TOP(t);
+        Rp_DECREF(l);
+        DISPATCH();
+    }
+
+    TARGET(FORMAT_VALUE) {
+        RpObject *spec = (oparg & 4) ? POP() : NULL;
+        RpObject *value = TOP();
+        RpObject *res = _RpEval_FormatValue(value, oparg & 3, spec);
+        Rp_XDECREF(spec);
+        if (res == NULL)
+            goto error;
+        SET_TOP(res);
+        Rp_DECREF(value);
+        DISPATCH();
+    }
+
+    TARGET(UNPACK_SEQUENCE) {
+        RpObject *seq = POP();
+        if ((RpTuple_CheckExact(seq) || RpList_CheckExact(seq)) && Rp_SIZE(seq) == oparg) {
+            for (int i = oparg - 1; i >= 0; i--)
+                PUSH(unpack_fast_item(seq, oparg, i));
+        } else if (_RpEval_UnpackIterable(seq, oparg, -1, sp + oparg) == 0) {
+            sp += oparg;
+        } else {
+            Rp_DECREF(seq);
+            goto error;
+        }
+        Rp_DECREF(seq);
+        DISPATCH();
+    }
+
+    TARGET(UNPACK_EX) {
+        int before = oparg & 0xFF, after = oparg >> 8;
+        RpObject *seq = POP();
+        int err = _RpEval_UnpackIterable(seq, before, after, sp + before + 1 + after);
+        Rp_DECREF(seq);
+        if (err < 0)
+            goto error;
+        sp += before + 1 + after;
+        DISPATCH();
+    }
+
+    TARGET(JUMP) {
+        JUMPTO(oparg);
+        DISPATCH();
+    }
+
+    TARGET(JUMP_BACKWARD) {
+        JUMPTO(oparg);
+        if (BREAKER_SET() && _RpEval_HandleBreaker(ts) < 0)
+            goto error;
+        DISPATCH();
+    }
+
+    TARGET(POP_JUMP_IF_FALSE) {
+        RpObject *v = POP();
+        if (v == Rp_False) {
+            Rp_DECREF(v);
+            JUMPTO(oparg);
+        } else if (v != Rp_True) {
+            int t = RpObject_IsTrue(v);
+            Rp_DECREF(v);
+            if (t < 0)
+                goto error;
+            if (!t)
+                JUMPTO(oparg);
+        } else {
+            Rp_DECREF(v);
+        }
+        DISPATCH();
+    }
+
+    TARGET(POP_JUMP_IF_TRUE) {
+        RpObject *v = POP();
+        if (v == Rp_True) {
+            Rp_DECREF(v);
+            JUMPTO(oparg);
+        } else if (v != Rp_False) {
+            int t = RpObject_IsTrue(v);
+            Rp_DECREF(v);
+            if (t < 0)
+                goto error;
+            if (t)
+                JUMPTO(oparg);
+        } else {
+            Rp_DECREF(v);
+        }
+        DISPATCH();
+    }
+
+    TARGET(POP_JUMP_IF_NONE) {
+        RpObject *v = POP();
+        if (v == Rp_None)
+            JUMPTO(oparg);
+        Rp_DECREF(v);
+        DISPATCH();
+    }
+
+    TARGET(POP_JUMP_IF_NOT_NONE) {
+        RpObject *v = POP();
+        if (v != Rp_None)
+            JUMPTO(oparg);
+        Rp_DECREF(v);
+        DISPATCH();
+    }
+
+    TARGET(JUMP_IF_FALSE_OR_POP) {
+        int t = RpObject_IsTrue(TOP());
+        if (t < 0)
+            goto error;
+        if (!t) {
+            JUMPTO(oparg);
+        } else {
+            RpObject *v = POP();
+            Rp_DECREF(v);
+        }
+        DISPATCH();
+    }
+
+    TARGET(JUMP_IF_TRUE_OR_POP) {
+        int t = RpObject_IsTrue(TOP());
+        if (t < 0)
+            goto error;
+        if (t) {
+            JUMPTO(oparg);
+        } else {
+            RpObject *v = POP();
+            Rp_DECREF(v);
+        }
+        DISPATCH();
+    }
+
+    TARGET(GET_ITER) {
+        RpObject *iterable = TOP();
+        RpObject *it = RpObject_GetIter(iterable);
+        if (it == NULL)
+            goto error;
+        SET_TOP(it);
+        Rp_DECREF(iterable);
+        DISPATCH();
+    }
+
+    TARGET(FOR_ITER) {
+        RpObject *item;
+        int r = iter_next(TOP(), &item);
+        if (r > 0) {
+            PUSH(item);
+        } else if (r == 0) {
+            RpObject *it = POP();
+            Rp_DECREF(it);
+            JUMPTO(oparg);
+        } else {
+            goto error;
+        }
+        DISPATCH();
+    }
+
+    TARGET(RETURN_VALUE) {
+        RpObject *retval = POP();
+        SAVE_SP();
+        ts->recursion_depth--;
+        if (f->is_entry) {
+            ts->frame = f->previous;
+            return retval;
+        }
+        RpFrame *caller = f->previous;
+        ts->frame = caller;
+        clear_and_pop(ts, f);
+        f = caller;
+        LOAD_FRAME();
+        PUSH(retval);
+        DISPATCH();
+    }
+
+    TARGET(YIELD_VALUE) {
+        /* Generator frames are entry frames: leave the loop; RpGen_Send
+         * sees from the last instruction that this was a yield. */
+        RpObject *retval = POP();
+        SAVE_SP();
+        ts->recursion_depth--;
+        ts->frame = f->previous;
+        return retval;
+    }
+
+    TARGET(GET_YIELD_FROM_ITER) {
+        RpObject *iterable = TOP();
+        if (!RpGen_Check(iterable)) {
+            RpObject *it = RpObject_GetIter(iterable);
+            if (it == NULL)
+                goto error;
+            SET_TOP(it);
+            Rp_DECREF(iterable);
+        }
+        DISPATCH();
+    }
+
+    TARGET(SEND) {
+        RpObject *v = POP();
+        RpObject *receiver = TOP();
+        RpObject *res = NULL;
+        SAVE_SP();
+        int status = send_to(receiver, v, &res);
+        f->stacktop = -1;
+        Rp_DECREF(v);
+        if (status < 0)
+            goto error;
+        if (status == 1) {
+            SET_TOP(res);
+            Rp_DECREF(receiver);
+            JUMPTO(oparg);
+        } else {
+            PUSH(res);
+        }
+        DISPATCH();
+    }
+
+    TARGET(KW_NAMES) {
+        kwnames = RpTuple_GET_ITEM(consts, oparg);
+        DISPATCH();
+    }
+
+    TARGET(CALL) {
+        int is_meth = PEEK(oparg + 2) != NULL;
+        RpObject *callable = is_meth ? PEEK(oparg + 2) : PEEK(oparg + 1);
+        if (!is_meth && RpMethod_Check(callable)) {
+            /* Unpack a bound method so that self travels as an argument. */
+            RpMethodObject *m = (RpMethodObject *)callable;
+            PEEK(oparg + 2) = Rp_NewRef(m->im_func);
+            PEEK(oparg + 1) = Rp_NewRef(m->im_self);
+            Rp_DECREF(callable);
+            callable = PEEK(oparg + 2);
+            is_meth = 1;
+        }
+        int total = oparg + is_meth;
+        RpObject **args = sp - total;
+        RpObject *kw = kwnames;
+        kwnames = NULL;
+        Rp_ssize_t npos = total - (kw ? RpTuple_GET_SIZE(kw) : 0);
+        if (RpFunction_Check(callable) &&
+            ((RpFunctionObject *)callable)->vectorcall == RpEval_FunctionVectorcall &&
+            !(((RpCodeObject *)((RpFunctionObject *)callable)->func_code)->co_flags & RP_CO_GENLIKE)) {
+            /* Python to Python: a new frame in this same loop. */
+            SAVE_SP();
+            RpFrame *nf = push_function_frame(ts, (RpFunctionObject *)callable, args, npos, kw);
+            sp -= oparg + 2;
+            for (int i = 0; i < oparg + 2; i++)
+                Rp_XDECREF(sp[i]);
+            if (nf == NULL) {
+                f->stacktop = -1;
+                goto error;
+            }
+            SAVE_SP();
+            nf->previous = f;
+            ts->frame = nf;
+            f = nf;
+            LOAD_FRAME();
+            goto start_frame;
+        }
+        SAVE_SP();
+        RpObject *res = RpObject_Vectorcall(callable, args, npos | RP_VECTORCALL_ARGS_OFFSET, kw);
+        f->stacktop = -1;
+        /* The callable first, then the arguments in order (__del__ order). */
+        Rp_DECREF(callable);
+        for (int i = 0; i < total; i++)
+            Rp_DECREF(args[i]);
+        sp -= oparg + 2;
+        if (res == NULL)
+            goto error;
+        PUSH(res);
+        DISPATCH();
+    }
+
+    TARGET(CALL_FUNCTION_EX) {
+        RpObject *kwargs = (oparg & 1) ? POP() : NULL;
+        RpObject *callargs = POP();
+        RpObject *func = TOP();
+        SAVE_SP();
+        RpObject *res = _RpEval_CallFunctionEx(func, callargs, kwargs);
+        f->stacktop = -1;
+        Rp_XDECREF(kwargs);
+        Rp_DECREF(callargs);
+        Rp_DECREF(func);
+        sp -= 2;
+        Rp_XDECREF(sp[0]);
+        if (res == NULL)
+            goto error;
+        PUSH(res);
+        DISPATCH();
+    }
+
+    TARGET(MAKE_FUNCTION) {
+        int npopped;
+        RpObject *func = make_function(sp, oparg, f, &npopped);
+        for (int i = 0; i < npopped; i++)
+            Rp_DECREF(POP());
+        if (func == NULL)
+            goto error;
+        PUSH(func);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_BUILD_CLASS) {
+        RpObject *bc = mapping_lookup(f->f_builtins, RP_ID(__build_class__));
+        if (bc == NULL) {
+            if (!RpErr_Occurred())
+                RpErr_SetString(RpExc_NameError, "__build_class__ not found");
+            goto error;
+        }
+        PUSH(bc);
+        DISPATCH();
+    }
+
+    TARGET(RAISE_VARARGS) {
+        RpObject *cause = oparg >= 2 ? POP() : NULL;
+        RpObject *exc = oparg >= 1 ? POP() : NULL;
+        if (_RpEval_DoRaise(exc, cause))
+            goto exception_unwind;   /* bare `raise`: keep the traceback as is */
+        goto error;
+    }
+
+    TARGET(RERAISE) {
+        RpObject *exc = POP();
+        if (oparg) {
+            /* Report the instruction that originally raised. */
+            RpObject *lasti = PEEK(oparg);
+            /* Only the frame's view moves (line numbers); the handler
+             * search still starts from this RERAISE. */
+            if (RpLong_Check(lasti))
+                f->next_instr = first_instr + RpLong_AsLong(lasti) + 1;
+        }
+        RpErr_SetRaisedException(exc);
+        goto exception_unwind;
+    }
+
+    TARGET(PUSH_EXC_INFO) {
+        RpObject *value = TOP();
+        RpExcInfo *ei = ts->exc_info;
+        SET_TOP(ei->exc_value != NULL ? ei->exc_value : Rp_NewRef(Rp_None));
+        ei->exc_value = Rp_NewRef(value);
+        PUSH(value);
+        DISPATCH();
+    }
+
+    TARGET(POP_EXCEPT) {
+        RpObject *prev = POP();
+        Rp_XSETREF(ts->exc_info->exc_value, prev);
+        DISPATCH();
+    }
+
+    TARGET(CHECK_EXC_MATCH) {
+        RpObject *right = POP();
+        if (_RpEval_CheckExceptType(right) < 0) {
+            Rp_DECREF(right);
+            goto error;
+        }
+        int m = RpErr_GivenExceptionMatches(TOP(), right);
+        Rp_DECREF(right);
+        PUSH(Rp_NewRef(m ? Rp_True : Rp_False));
+        DISPATCH();
+    }
+
+    TARGET(BEFORE_WITH) {
+        RpObject *mgr = TOP();
+        RpObject *exit = NULL;
+        RpObject *res = before_with(mgr, &exit);
+        if (exit != NULL) {
+            SET_TOP(exit);
+            Rp_DECREF(mgr);
+        }
+        if (res == NULL)
+            goto error;
+        PUSH(res);
+        DISPATCH();
+    }
+
+    TARGET(WITH_EXCEPT_START) {
+        RpObject *res = with_except_start(PEEK(4), TOP());
+        if (res == NULL)
+            goto error;
+        PUSH(res);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_ASSERTION_ERROR) {
+        PUSH(Rp_NewRef(RpExc_AssertionError));
+        DISPATCH();
+    }
+
+    TARGET(IMPORT_NAME) {
+        RpObject *fromlist = POP();
+        RpObject *level = TOP();
+        SAVE_SP();
+        RpObject *res = _RpEval_ImportName(f, GETNAME(oparg), fromlist, level);
+        f->stacktop = -1;
+        Rp_DECREF(fromlist);
+        if (res == NULL)
+            goto error;
+        SET_TOP(res);
+        Rp_DECREF(level);
+        DISPATCH();
+    }
+
+    TARGET(IMPORT_FROM) {
+        RpObject *res = _RpEval_ImportFrom(TOP(), GETNAME(oparg));
+        if (res == NULL)
+            goto error;
+        PUSH(res);
+        DISPATCH();
+    }
+
+    TARGET(IMPORT_STAR) {
+        RpObject *from = POP();
+        RpObject *locals = f->f_locals;
+        int err;
+        if (locals == NULL) {
+            RpErr_SetString(RpExc_SystemError, "no locals found during 'import *'");
+            err = -1;
+        } else {
+            err = _RpEval_ImportAllFrom(locals, from);
+        }
+        Rp_DECREF(from);
+        if (err < 0)
+            goto error;
+        DISPATCH();
+    }
+
+    TARGET(SETUP_ANNOTATIONS) {
+        if (setup_annotations(f) < 0)
+            goto error;
+        DISPATCH();
+    }
+
+    TARGET(PRINT_EXPR) {
+        RpObject *v = POP();
+        int err = print_expr(v);
+        Rp_DECREF(v);
+        if (err < 0)
+            goto error;
+        DISPATCH();
+    }
+
+    TARGET(GET_LEN) {
+        Rp_ssize_t n = RpObject_Size(TOP());
+        RpObject *len = n < 0 ? NULL : RpLong_FromSsize_t(n);
+        if (len == NULL)
+            goto error;
+        PUSH(len);
+        DISPATCH();
+    }
+
+    TARGET(MATCH_MAPPING) {
+        int m = _RpEval_MatchMapping(TOP());
+        PUSH(Rp_NewRef(m ? Rp_True : Rp_False));
+        DISPATCH();
+    }
+
+    TARGET(MATCH_SEQUENCE) {
+        int m = _RpEval_MatchSequence(TOP());
+        PUSH(Rp_NewRef(m ? Rp_True : Rp_False));
+        DISPATCH();
+    }
+
+    TARGET(MATCH_KEYS) {
+        RpObject *values = _RpEval_MatchKeys(SECOND(), TOP());
+        if (values == NULL)
+            goto error;
+        PUSH(values);
+        DISPATCH();
+    }
+
+    TARGET(MATCH_CLASS) {
+        RpObject *kwargs = POP();
+        RpObject *type = POP();
+        RpObject *subject = TOP();
+        RpObject *attrs = _RpEval_MatchClass(subject, type, oparg, kwargs);
+        Rp_DECREF(kwargs);
+        Rp_DECREF(type);
+        if (attrs == NULL) {
+            if (RpErr_Occurred())
+                goto error;
+            attrs = Rp_NewRef(Rp_None);
+        }
+        SET_TOP(attrs);
+        Rp_DECREF(subject);
+        DISPATCH();
+    }
+
+    TARGET(COPY_DICT_WITHOUT_KEYS) {
+        RpObject *rest = _RpEval_CopyDictWithoutKeys(SECOND(), TOP());
+        if (rest == NULL)
+            goto error;
+        PUSH(rest);
+        DISPATCH();
+    }
+
+#ifndef __GNUC__
+    default:
+        RpErr_Format(RpExc_SystemError, "unknown opcode %d", (int)RP_INSTR_OP(word));
+        goto error;
+    }
+#endif
+
+error:
+    /* An instruction of this frame raised (or a callee frame unwound into
+     * it): record the frame in the traceback, then look for a handler. */
+    add_traceback(f);
+
+exception_unwind:
+    {
+        int lasti = (int)(next_instr - first_instr) - 1;
+        const RpExceptionTableEntry *h = find_handler(co, lasti);
+        if (h != NULL) {
+            RpObject **base = STACK_BASE + h->depth;
+            while (sp > base) {
+                RpObject *v = POP();
+                Rp_XDECREF(v);
+            }
+            if (h->lasti) {
+                RpObject *li = RpLong_FromLong(lasti);
+                if (li == NULL)
+                    goto exit_unwind;
+                PUSH(li);
+            }
+            PUSH(RpErr_GetRaisedException());
+            JUMPTO(h->target);
+            DISPATCH();
+        }
+    }
+
+exit_unwind:
+    /* No handler in this frame: unwind it and continue in the caller. */
+    while (sp > STACK_BASE) {
+        RpObject *v = POP();
+        Rp_XDECREF(v);
+    }
+    SAVE_SP();
+    ts->recursion_depth--;
+    if (f->is_entry) {
+        ts->frame = f->previous;
+        return NULL;
+    }
+    {
+        RpFrame *caller = f->previous;
+        ts->frame = caller;
+        clear_and_pop(ts, f);
+        f = caller;
+        LOAD_FRAME();
+        goto error;
+    }
+
+start_failed:
+    /* The frame never started (recursion limit): no traceback entry. */
+    SAVE_SP();
+    if (f->is_entry) {
+        ts->frame = f->previous;
+        return NULL;
+    }
+    {
+        RpFrame *caller = f->previous;
+        ts->frame = caller;
+        clear_and_pop(ts, f);
+        f = caller;
+        LOAD_FRAME();
+        goto error;
+    }
+}
