@@ -14,6 +14,8 @@
 #include "objects/containers.h"
 #include "objects/funcs.h"
 #include "objects/weakref.h"
+#include "objects/complex.h"
+#include "objects/memoryview.h"
 #include "vm/errors.h"
 #include "vm/code.h"
 #include "vm/state.h"

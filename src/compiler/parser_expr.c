@@ -217,8 +217,7 @@ static expr_ty constant_expr(RpParser *p, RpToken *t, RpObject *value)
     return e;
 }
 
-/* Numbers: underscores go; a trailing j makes an imaginary literal, which
- * refpy represents as a float for now (there is no complex type yet). */
+/* Numbers: underscores go; a trailing j makes an imaginary literal. */
 static expr_ty number(RpParser *p)
 {
     RpToken *t = NEXT();
@@ -241,7 +240,8 @@ static expr_ty number(RpParser *p)
     if (is_float) {
         if (imag)
             buf[k - 1] = '\0';
-        v = RpFloat_FromDouble(strtod(buf, NULL));
+        double d = strtod(buf, NULL);
+        v = imag ? RpComplex_FromDoubles(0.0, d) : RpFloat_FromDouble(d);
     } else {
         v = RpLong_FromString(buf, NULL, 0);
     }

@@ -759,6 +759,8 @@ static RpObject *float_pow(RpObject *a, RpObject *b, RpObject *c)
         return NULL;
     }
     CONVERT_BINOP(a, b, x, y);
+    if (x < 0.0 && isfinite(y) && y != floor(y))
+        return _RpComplex_PowFromFloats(x, y);   /* (-8) ** (1/3) is complex */
     if (py_pow(x, y, &r) < 0)
         return NULL;
     return RpFloat_FromDouble(r);
