@@ -607,6 +607,18 @@ static void debug_collectable(RpGC_Head *list)
 
 /* ---- a collection --------------------------------------------------------- */
 
+/* CPython 3.11 empties the freelists after every full collection.  Their
+ * objects leave through RpObject_GC_Del, which lowers generation 0's count,
+ * and the next allocations are fresh ones that raise it: gc.get_count()
+ * after gc.collect() then moves exactly as CPython's does. */
+static void clear_freelists(void)
+{
+    _RpList_ClearFreeList();
+    _RpDict_ClearFreeList();
+    _RpTuple_ClearFreeLists();
+    _RpFloat_Fini();
+}
+
 static void prepare_generations(RpGCState *gcs, int generation)
 {
     if (generation + 1 < RP_GC_NGENERATIONS)
@@ -671,6 +683,8 @@ static Rp_ssize_t collect_main(RpGCState *gcs, int generation)
     gcs->stats[generation].collections++;
     gcs->stats[generation].collected += m;
     gcs->stats[generation].uncollectable += n;
+    if (generation == RP_GC_NGENERATIONS - 1)
+        clear_freelists();
 #ifdef RP_GC_DEBUG
     _RpGC_CheckInvariants();
 #endif

@@ -52,11 +52,16 @@ static RpObject *gc_collect(RpObject *m, RpObject *const *args, Rp_ssize_t nargs
 static RpObject *gc_get_count(RpObject *m, RpObject *unused)
 {
     RpGCState *gcs = gcstate();
+    /* Read the counts before allocating the result tuple, which is itself
+     * counted (CPython's Py_BuildValue("(iii)") does the same). */
+    int counts[RP_GC_NGENERATIONS];
+    for (int i = 0; i < RP_GC_NGENERATIONS; i++)
+        counts[i] = gcs->generations[i].count;
     RpObject *t = RpTuple_New(RP_GC_NGENERATIONS);
     if (t == NULL)
         return NULL;
     for (int i = 0; i < RP_GC_NGENERATIONS; i++) {
-        RpObject *v = RpLong_FromLong(gcs->generations[i].count);
+        RpObject *v = RpLong_FromLong(counts[i]);
         if (v == NULL) {
             Rp_DECREF(t);
             return NULL;

@@ -33,6 +33,11 @@ typedef struct {
 struct RpDictKeys {
     uint8_t dk_log2_size;        /* the index table has 1 << dk_log2_size slots */
     uint8_t dk_log2_index_bytes; /* log2 of the width of one slot (0..3) */
+    /* CPython's DICT_KEYS_UNICODE kind: every key put in this table (and in
+     * the tables it was resized from) was an exact str.  Sticky: removing
+     * the other keys does not bring it back.  tp_traverse then skips the
+     * keys, since strings cannot be in a cycle (gc.get_referents shows it). */
+    uint8_t dk_unicode;
     Rp_ssize_t dk_usable;        /* entries that can still be appended */
     Rp_ssize_t dk_nentries;      /* entries used, deleted ones included */
     int8_t dk_indices[];         /* index table, then the entries */
@@ -152,12 +157,14 @@ static size_t find_empty_slot(RpDictKeys *k, Rp_hash_t hash)
 
 /* Move the live entries into a new table of 2**log2 slots, squeezing out
  * deleted entries. */
-static int dictresize(RpDictObject *mp, uint8_t log2_newsize)
+static int dictresize(RpDictObject *mp, uint8_t log2_newsize, int unicode)
 {
     RpDictKeys *oldkeys = mp->ma_keys;
     RpDictKeys *nk = new_keys_object(log2_newsize);
     if (nk == NULL)
         return -1;
+    /* A missing table is CPython's empty keys object, of the str kind. */
+    nk->dk_unicode = (uint8_t)(unicode && (oldkeys == NULL || oldkeys->dk_unicode));
     DictEntry *dst = dk_entries(nk);
     Rp_ssize_t n = 0;
     if (oldkeys != NULL) {
@@ -180,7 +187,7 @@ static int dictresize(RpDictObject *mp, uint8_t log2_newsize)
 
 static int insertion_resize(RpDictObject *mp)
 {
-    return dictresize(mp, calculate_log2_keysize(mp->ma_used * 3));
+    return dictresize(mp, calculate_log2_keysize(mp->ma_used * 3), 1);
 }
 
 /* ---- lookup ----------------------------------------------------------------------- */
@@ -286,7 +293,8 @@ void _RpDict_MaybeUntrack(RpObject *op)
 /* Set key -> value; steals both references (on error too). */
 static int insertdict(RpDictObject *mp, RpObject *key, Rp_hash_t hash, RpObject *value)
 {
-    if (mp->ma_keys == NULL && dictresize(mp, DICT_LOG_MINSIZE) < 0)
+    if (mp->ma_keys == NULL
+        && dictresize(mp, DICT_LOG_MINSIZE, RpUnicode_CheckExact(key)) < 0)
         goto fail;
     Rp_ssize_t ix = lookup(mp, key, hash, NULL);
     if (ix == DKIX_ERROR)
@@ -296,6 +304,8 @@ static int insertdict(RpDictObject *mp, RpObject *key, Rp_hash_t hash, RpObject 
         if (mp->ma_keys->dk_usable <= 0 && insertion_resize(mp) < 0)
             goto fail;
         RpDictKeys *dk = mp->ma_keys;
+        if (!RpUnicode_CheckExact(key))
+            dk->dk_unicode = 0;
         size_t slot = find_empty_slot(dk, hash);
         DictEntry *ep = &dk_entries(dk)[dk->dk_nentries];
         dk_set_index(dk, slot, dk->dk_nentries);
@@ -392,10 +402,11 @@ RpObject *RpDict_New(void)
 }
 
 /* An empty dict with room for n items. */
-static RpObject *dict_new_presized(Rp_ssize_t n)
+static RpObject *dict_new_presized(Rp_ssize_t n, int unicode)
 {
     RpObject *d = RpDict_New();
-    if (d != NULL && n > 5 && dictresize((RpDictObject *)d, estimate_log2_keysize(n)) < 0)
+    if (d != NULL && n > 5
+        && dictresize((RpDictObject *)d, estimate_log2_keysize(n), unicode) < 0)
         Rp_CLEAR(d);
     return d;
 }
@@ -403,7 +414,10 @@ static RpObject *dict_new_presized(Rp_ssize_t n)
 RpObject *_RpDict_FromItems(RpObject *const *keys, Rp_ssize_t kstep,
                             RpObject *const *values, Rp_ssize_t vstep, Rp_ssize_t n)
 {
-    RpObject *d = dict_new_presized(n);
+    int unicode = 1;
+    for (Rp_ssize_t i = 0; i < n && unicode; i++)
+        unicode = RpUnicode_CheckExact(keys[i * kstep]);
+    RpObject *d = dict_new_presized(n, unicode);
     if (d == NULL)
         return NULL;
     for (Rp_ssize_t i = 0; i < n; i++) {
@@ -434,7 +448,8 @@ static int dict_traverse(RpObject *op, visitproc visit, void *arg)
     for (Rp_ssize_t i = 0; i < dk->dk_nentries; i++) {
         if (ep[i].me_value != NULL) {
             Rp_VISIT(ep[i].me_value);
-            Rp_VISIT(ep[i].me_key);
+            if (!dk->dk_unicode)
+                Rp_VISIT(ep[i].me_key);
         }
     }
     return 0;
@@ -692,7 +707,8 @@ static int merge_from_dict(RpDictObject *a, RpDictObject *b, int override)
     if (b == a || b->ma_used == 0)
         return 0;
     if (a->ma_keys == NULL || a->ma_keys->dk_usable < b->ma_used) {
-        if (dictresize(a, estimate_log2_keysize(a->ma_used + b->ma_used)) < 0)
+        int unicode = b->ma_keys == NULL || b->ma_keys->dk_unicode;
+        if (dictresize(a, estimate_log2_keysize(a->ma_used + b->ma_used), unicode) < 0)
             return -1;
     }
     RpDictKeys *bk = b->ma_keys;
@@ -875,7 +891,8 @@ RpObject *RpDict_Copy(RpObject *o)
         return NULL;
     }
     RpDictObject *mp = (RpDictObject *)o;
-    RpObject *copy = dict_new_presized(mp->ma_used);
+    RpObject *copy = dict_new_presized(mp->ma_used,
+                                       mp->ma_keys == NULL || mp->ma_keys->dk_unicode);
     if (copy == NULL)
         return NULL;
     if (RpDict_Merge(copy, o, 1) < 0) {

@@ -272,16 +272,13 @@ typedef struct {
     RpObject *en_result;     /* recycled (index, item) tuple */
 } enumobject;
 
-static RpObject *enum_make(RpTypeObject *type, RpObject *const *args, Rp_ssize_t nargs,
-                           RpObject *kwnames)
+/* enumerate(iterable, start) once the arguments are sorted out; start may
+ * be NULL. */
+static RpObject *enum_impl(RpTypeObject *type, RpObject *iterable, RpObject *startobj)
 {
-    static const char *const names[] = {"iterable", "start"};
-    RpObject *out[2] = {NULL, NULL};
     long long start = 0;
-    if (_RpArg_ParseVector("enumerate", args, nargs, kwnames, names, 2, 1, out) < 0)
-        return NULL;
-    if (out[1] != NULL) {
-        RpObject *i = RpNumber_Index(out[1]);
+    if (startobj != NULL) {
+        RpObject *i = RpNumber_Index(startobj);
         if (i == NULL)
             return NULL;
         start = RpLong_AsLongLong(i);
@@ -294,7 +291,7 @@ static RpObject *enum_make(RpTypeObject *type, RpObject *const *args, Rp_ssize_t
         return NULL;
     en->en_index = start;
     en->en_result = NULL;
-    en->en_sit = RpObject_GetIter(out[0]);
+    en->en_sit = RpObject_GetIter(iterable);
     if (en->en_sit != NULL)
         en->en_result = RpTuple_Pack(2, Rp_None, Rp_None);
     if (en->en_result == NULL) {
@@ -306,15 +303,66 @@ static RpObject *enum_make(RpTypeObject *type, RpObject *const *args, Rp_ssize_t
     return (RpObject *)en;
 }
 
+/* enumerate.__new__ (subclasses): CPython parses with Argument Clinic. */
+static RpObject *enum_make(RpTypeObject *type, RpObject *const *args, Rp_ssize_t nargs,
+                           RpObject *kwnames)
+{
+    static const char *const names[] = {"iterable", "start"};
+    RpObject *out[2] = {NULL, NULL};
+    if (_RpArg_ParseVector("enumerate", args, nargs, kwnames, names, 2, 1, out) < 0)
+        return NULL;
+    return enum_impl(type, out[0], out[1]);
+}
+
 static RpObject *enum_new(RpTypeObject *type, RpObject *args, RpObject *kwds)
 {
     return new_from_tuple(type, args, kwds, enum_make);
 }
 
+/* enumerate(...) itself: CPython 3.11 sorts the arguments by hand, with
+ * wordings of its own (enum_vectorcall in Objects/enumobject.c). */
+static int enum_check_keyword(RpObject *kwnames, Rp_ssize_t i, const char *name)
+{
+    RpObject *kw = RpTuple_GET_ITEM(kwnames, i);
+    if (_RpUnicode_EqualToASCIIString(kw, name))
+        return 1;
+    RpErr_Format(RpExc_TypeError, "'%S' is an invalid keyword argument for enumerate()", kw);
+    return 0;
+}
+
 static RpObject *enum_vectorcall(RpObject *type, RpObject *const *args, size_t nargsf,
                                  RpObject *kwnames)
 {
-    return enum_make((RpTypeObject *)type, args, RpVectorcall_NARGS(nargsf), kwnames);
+    RpTypeObject *tp = (RpTypeObject *)type;
+    Rp_ssize_t nargs = RpVectorcall_NARGS(nargsf);
+    Rp_ssize_t nkw = kwnames != NULL ? Rp_SIZE(kwnames) : 0;
+    if (nargs + nkw == 2) {
+        if (nkw == 1 && !enum_check_keyword(kwnames, 0, "start"))
+            return NULL;
+        if (nkw == 2) {
+            if (_RpUnicode_EqualToASCIIString(RpTuple_GET_ITEM(kwnames, 0), "start")) {
+                if (!enum_check_keyword(kwnames, 1, "iterable"))
+                    return NULL;
+                return enum_impl(tp, args[1], args[0]);
+            }
+            if (!enum_check_keyword(kwnames, 0, "iterable")
+                || !enum_check_keyword(kwnames, 1, "start"))
+                return NULL;
+        }
+        return enum_impl(tp, args[0], args[1]);
+    }
+    if (nargs + nkw == 1) {
+        if (nkw == 1 && !enum_check_keyword(kwnames, 0, "iterable"))
+            return NULL;
+        return enum_impl(tp, args[0], NULL);
+    }
+    if (nargs == 0) {
+        RpErr_SetString(RpExc_TypeError, "enumerate() missing required argument 'iterable'");
+        return NULL;
+    }
+    RpErr_Format(RpExc_TypeError, "enumerate() takes at most 2 arguments (%zd given)",
+                 nargs + nkw);
+    return NULL;
 }
 
 static void enum_dealloc(RpObject *self)
@@ -412,10 +460,16 @@ static RpObject *zip_make(RpTypeObject *type, RpObject *const *args, Rp_ssize_t 
                           RpObject *kwnames)
 {
     int strict = 0;
+    /* CPython parses the keywords with PyArg_ParseTupleAndKeywords("|$p:zip"). */
+    if (kwnames != NULL && Rp_SIZE(kwnames) > 1) {
+        RpErr_Format(RpExc_TypeError, "zip() takes at most 1 keyword argument (%zd given)",
+                     Rp_SIZE(kwnames));
+        return NULL;
+    }
     for (Rp_ssize_t i = 0; kwnames != NULL && i < Rp_SIZE(kwnames); i++) {
         RpObject *name = RpTuple_GET_ITEM(kwnames, i);
         if (!_RpUnicode_EqualToASCIIString(name, "strict")) {
-            RpErr_Format(RpExc_TypeError, "zip() got an unexpected keyword argument '%U'", name);
+            RpErr_Format(RpExc_TypeError, "'%U' is an invalid keyword argument for zip()", name);
             return NULL;
         }
         strict = RpObject_IsTrue(args[nargs + i]);

@@ -153,11 +153,15 @@ void _RpList_ClearFreeList(void)
         RpObject_GC_Del(free_list[--numfree]);
 }
 
+/* tupleobject.c: the freelists plus the () singleton (shutdown only; a full
+ * collection calls _RpTuple_ClearFreeLists, which keeps the singleton). */
+void _RpTuple_Fini(void);
+
 void _RpContainers_Fini(void)
 {
     _RpList_ClearFreeList();
     _RpDict_ClearFreeList();
-    _RpTuple_ClearFreeLists();
+    _RpTuple_Fini();
 }
 
 /* ---- C API ---------------------------------------------------------------- */

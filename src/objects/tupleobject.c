@@ -670,6 +670,12 @@ void _RpTuple_ClearFreeLists(void)
         free_list[size] = NULL;
         numfree[size] = 0;
     }
+}
+
+/* At shutdown only: also release the () singleton if nothing holds it. */
+void _RpTuple_Fini(void)
+{
+    _RpTuple_ClearFreeLists();
     if (empty_tuple != NULL && Rp_REFCNT(empty_tuple) == 1) {
         RpObject_GC_Del(empty_tuple);
         empty_tuple = NULL;
