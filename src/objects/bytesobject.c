@@ -187,8 +187,9 @@ static int need_bytes(RpObject *o, const char **p, Rp_ssize_t *n)
     return -1;
 }
 
-/* A byte value from an int-like object. -1 with error. */
-static int byte_value(RpObject *o)
+/* A byte value from an int-like object. -1 with error; `what` names the
+ * value in the range error (bytes() says "bytes", everything else "byte"). */
+static int byte_value_named(RpObject *o, const char *what)
 {
     if (!RpIndex_Check(o)) {
         RpErr_Format(RpExc_TypeError, "'%.200s' object cannot be interpreted as an integer",
@@ -199,14 +200,19 @@ static int byte_value(RpObject *o)
     if (v == -1 && RpErr_Occurred())
         return -1;
     if (v < 0 || v > 255) {
-        RpErr_SetString(RpExc_ValueError, "byte must be in range(0, 256)");
+        RpErr_Format(RpExc_ValueError, "%s must be in range(0, 256)", what);
         return -1;
     }
     return (int)v;
 }
 
+static int byte_value(RpObject *o)
+{
+    return byte_value_named(o, "byte");
+}
+
 /* Collect the bytes of any iterable of ints into a bytearray. */
-static int extend_from_iterable(RpByteArrayObject *ba, RpObject *iterable)
+static int extend_from_iterable(RpByteArrayObject *ba, RpObject *iterable, const char *what)
 {
     const char *p;
     Rp_ssize_t n;
@@ -230,7 +236,7 @@ static int extend_from_iterable(RpByteArrayObject *ba, RpObject *iterable)
         return -1;
     RpObject *item;
     while ((item = RpIter_Next(it)) != NULL) {
-        int v = byte_value(item);
+        int v = byte_value_named(item, what);
         Rp_DECREF(item);
         if (v < 0 || ba_resize(ba, Rp_SIZE(ba) + 1) < 0) {
             Rp_DECREF(it);
@@ -243,12 +249,12 @@ static int extend_from_iterable(RpByteArrayObject *ba, RpObject *iterable)
 }
 
 /* bytes(x) for x not str and not an int count. */
-static RpObject *bytes_from_iterable(RpObject *o)
+static RpObject *bytes_from_iterable(RpObject *o, const char *what)
 {
     RpObject *tmp = RpByteArray_FromStringAndSize(NULL, 0);
     if (tmp == NULL)
         return NULL;
-    if (extend_from_iterable((RpByteArrayObject *)tmp, o) < 0) {
+    if (extend_from_iterable((RpByteArrayObject *)tmp, o, what) < 0) {
         Rp_DECREF(tmp);
         return NULL;
     }
@@ -259,7 +265,8 @@ static RpObject *bytes_from_iterable(RpObject *o)
     return r;
 }
 
-RpObject *RpBytes_FromObject(RpObject *o)
+/* bytes(o) for a buffer or iterable; `what` as for byte_value_named. */
+static RpObject *bytes_from_object(RpObject *o, const char *what)
 {
     const char *p;
     Rp_ssize_t n;
@@ -281,7 +288,12 @@ RpObject *RpBytes_FromObject(RpObject *o)
         return NULL;
     }
     Rp_DECREF(it);
-    return bytes_from_iterable(o);
+    return bytes_from_iterable(o, what);
+}
+
+RpObject *RpBytes_FromObject(RpObject *o)
+{
+    return bytes_from_object(o, "bytes");
 }
 
 /* Shared argument handling of bytes() and bytearray(): the initial
@@ -364,7 +376,7 @@ static RpObject *initial_contents(const char *fname, RpObject *args, RpObject *k
         }
         return r;
     }
-    return RpBytes_FromObject(v[0]);
+    return bytes_from_object(v[0], strcmp(fname, "bytes") == 0 ? "bytes" : "byte");
 }
 
 static RpObject *bytes_new(RpTypeObject *type, RpObject *args, RpObject *kwds)
@@ -711,7 +723,7 @@ static int ba_ass_slice(RpByteArrayObject *ba, RpObject *key, RpObject *v)
             RpErr_SetString(RpExc_TypeError, "can assign only bytes, buffers, or iterables of ints in range(0, 256)");
             return -1;
         }
-        src = RpIndex_Check(v) ? NULL : RpBytes_FromObject(v);
+        src = RpIndex_Check(v) ? NULL : bytes_from_object(v, "byte");
         if (src == NULL) {
             if (!RpErr_Occurred())
                 RpErr_SetString(RpExc_TypeError, "can assign only bytes, buffers, or iterables of ints in range(0, 256)");
@@ -1579,7 +1591,7 @@ static RpObject *ba_extend(RpObject *self, RpObject *arg)
         RpErr_SetString(RpExc_TypeError, "expected iterable of integers; got: 'str'");
         return NULL;
     }
-    if (extend_from_iterable(BA(self), arg) < 0)
+    if (extend_from_iterable(BA(self), arg, "byte") < 0)
         return NULL;
     Rp_RETURN_NONE;
 }
@@ -1668,90 +1680,317 @@ static RpObject *ba_copy(RpObject *self, RpObject *u)
 
 /* ==== bytes % args ============================================================================ */
 
-/* Cheap implementation: format as a Latin-1 str with bytes-like
- * arguments turned into Latin-1 text, then encode back.  %s/%b of a
- * non-bytes argument raises like CPython. */
-static RpObject *latin1_str(const char *p, Rp_ssize_t n)
+/* bytes % args follows str % (same argument walking, %(key) replacing the
+ * argument list with the looked-up value) with bytes-specific conversions:
+ * %s/%b take a buffer or __bytes__, %r/%a give ascii(), %c an int < 256 or
+ * one byte.  Numeric conversions are delegated to str % one at a time;
+ * their output is ASCII. */
+typedef struct {
+    RpObject *args, *dict, *owned;
+    Rp_ssize_t argidx, arglen;   /* arglen -1: single argument */
+    int used_single;
+} BFmtArgs;
+
+static RpObject *bf_next(BFmtArgs *a)
 {
-    RpStrBuf b;
-    RpStrBuf_Init(&b);
-    for (Rp_ssize_t i = 0; i < n; i++)
-        RpStrBuf_AppendCodePoint(&b, (unsigned char)p[i]);
-    return RpStrBuf_Finish(&b);
+    if (a->arglen < 0) {
+        if (!a->used_single) {
+            a->used_single = 1;
+            return a->args;
+        }
+    } else if (a->argidx < a->arglen)
+        return RpTuple_GET_ITEM(a->args, a->argidx++);
+    RpErr_SetString(RpExc_TypeError, "not enough arguments for format string");
+    return NULL;
 }
 
-static RpObject *convert_arg(RpObject *v)
+static int bf_star(BFmtArgs *a, Rp_ssize_t *out)
 {
-    const char *p;
-    Rp_ssize_t n;
-    if (VIEW(v, p, n))
-        return latin1_str(p, n);
-    if (RpUnicode_Check(v)) {
-        RpErr_SetString(RpExc_TypeError,
-                        "%b requires a bytes-like object, or an object that implements __bytes__, not 'str'");
-        return NULL;
+    RpObject *v = bf_next(a);
+    if (v == NULL)
+        return -1;
+    if (!RpLong_Check(v)) {
+        RpErr_SetString(RpExc_TypeError, "* wants int");
+        return -1;
     }
-    return Rp_NewRef(v);
+    *out = RpLong_AsSsize_t(v);
+    return (*out == -1 && RpErr_Occurred()) ? -1 : 0;
+}
+
+static int bf_key(BFmtArgs *a, const char *key, Rp_ssize_t keylen)
+{
+    if (a->dict == NULL) {
+        RpErr_SetString(RpExc_TypeError, "format requires a mapping");
+        return -1;
+    }
+    RpObject *k = RpBytes_FromStringAndSize(key, keylen);
+    if (k == NULL)
+        return -1;
+    RpObject *v = RpObject_GetItem(a->dict, k);
+    Rp_DECREF(k);
+    if (v == NULL)
+        return -1;
+    Rp_XSETREF(a->owned, v);
+    a->args = v;
+    a->arglen = -1;
+    a->used_single = 0;
+    return 0;
+}
+
+typedef struct {
+    int ljust;
+    char flags[8];       /* the flag characters, for delegating to str % */
+    Rp_ssize_t width, prec;
+} BConv;
+
+/* Parse "(key)flags width .prec [hlL]" at p[*i]; leaves *i on the type. */
+static int bf_parse(const char *p, Rp_ssize_t n, Rp_ssize_t *i, BFmtArgs *a, BConv *cv)
+{
+    cv->ljust = 0;
+    cv->width = cv->prec = -1;
+    int nf = 0;
+    if (*i < n && p[*i] == '(') {
+        Rp_ssize_t depth = 1, start = ++*i;
+        for (; *i < n && depth > 0; ++*i)
+            depth += p[*i] == '(' ? 1 : p[*i] == ')' ? -1 : 0;
+        if (depth > 0) {
+            RpErr_SetString(RpExc_ValueError, "incomplete format key");
+            return -1;
+        }
+        if (bf_key(a, p + start, *i - 1 - start) < 0)
+            return -1;
+    }
+    for (; *i < n && strchr("-+ #0", p[*i]) && p[*i]; ++*i) {
+        if (p[*i] == '-')
+            cv->ljust = 1;
+        if (nf < 6 && !memchr(cv->flags, p[*i], (size_t)nf))
+            cv->flags[nf++] = p[*i];
+    }
+    cv->flags[nf] = '\0';
+    if (*i < n && p[*i] == '*') {
+        ++*i;
+        if (bf_star(a, &cv->width) < 0)
+            return -1;
+        if (cv->width < 0) {
+            cv->ljust = 1;
+            cv->width = -cv->width;
+        }
+    } else {
+        while (*i < n && p[*i] >= '0' && p[*i] <= '9')
+            cv->width = (cv->width < 0 ? 0 : cv->width * 10) + (p[(*i)++] - '0');
+    }
+    if (*i < n && p[*i] == '.') {
+        ++*i;
+        cv->prec = 0;
+        if (*i < n && p[*i] == '*') {
+            ++*i;
+            if (bf_star(a, &cv->prec) < 0)
+                return -1;
+            if (cv->prec < 0)
+                cv->prec = 0;
+        } else {
+            while (*i < n && p[*i] >= '0' && p[*i] <= '9')
+                cv->prec = cv->prec * 10 + (p[(*i)++] - '0');
+        }
+    }
+    if (*i < n && (p[*i] == 'h' || p[*i] == 'l' || p[*i] == 'L'))
+        ++*i;
+    if (*i >= n) {
+        RpErr_SetString(RpExc_ValueError, "incomplete format");
+        return -1;
+    }
+    return 0;
+}
+
+/* Append q[0..m) padded to the width (spaces; '-' pads on the right). */
+static int bf_emit(RpStrBuf *b, const char *q, Rp_ssize_t m, const BConv *cv)
+{
+    Rp_ssize_t pad = cv->width > m ? cv->width - m : 0;
+    if (!cv->ljust)
+        for (; pad > 0; pad--)
+            RpStrBuf_AppendChar(b, ' ');
+    RpStrBuf_Append(b, q, m);
+    for (; pad > 0; pad--)
+        RpStrBuf_AppendChar(b, ' ');
+    return b->error ? -1 : 0;
+}
+
+/* %s / %b: the bytes of a buffer or of __bytes__(). New bytes object. */
+static RpObject *bf_bytes_of(RpObject *v)
+{
+    const char *q;
+    Rp_ssize_t m;
+    if (VIEW(v, q, m) || _RpMemoryView_View(v, &q, &m))
+        return RpBytes_FromStringAndSize(q, m);
+    if (!RpUnicode_Check(v)) {
+        RpObject *name = RpUnicode_InternFromString("__bytes__");
+        RpObject *meth = name ? _RpType_Lookup(Rp_TYPE(v), name) : NULL;
+        Rp_XDECREF(name);
+        if (meth != NULL) {
+            RpObject *r = RpObject_CallMethod0(v, "__bytes__");
+            if (r != NULL && !RpBytes_Check(r)) {
+                RpErr_Format(RpExc_TypeError, "__bytes__ returned non-bytes (type %.200s)",
+                             Rp_TYPE(r)->tp_name);
+                Rp_CLEAR(r);
+            }
+            return r;
+        }
+    }
+    RpErr_Format(RpExc_TypeError,
+                 "%%b requires a bytes-like object, or an object that implements __bytes__, "
+                 "not '%.200s'", Rp_TYPE(v)->tp_name);
+    return NULL;
+}
+
+static int bf_char(RpStrBuf *b, RpObject *v, const BConv *cv)
+{
+    const char *q;
+    Rp_ssize_t m;
+    char c;
+    if (VIEW(v, q, m) && m == 1)
+        c = q[0];
+    else if (RpLong_Check(v)) {
+        long x = RpLong_AsLong(v);
+        int overflow = x == -1 && RpErr_Occurred();
+        if (overflow) {
+            if (!RpErr_ExceptionMatches(RpExc_OverflowError))
+                return -1;
+            RpErr_Clear();
+        }
+        if (overflow || x < 0 || x > 255) {
+            RpErr_SetString(RpExc_OverflowError, "%c arg not in range(256)");
+            return -1;
+        }
+        c = (char)x;
+    } else {
+        RpErr_SetString(RpExc_TypeError,
+                        "%c requires an integer in range(256) or a single byte");
+        return -1;
+    }
+    return bf_emit(b, &c, 1, cv);
+}
+
+/* Numbers: format with str % and copy the ASCII result. */
+static int bf_number(RpStrBuf *b, RpObject *v, char type, const BConv *cv)
+{
+    if (strchr("eEfFgG", type) && !RpFloat_Check(v) && !RpLong_Check(v)) {
+        RpNumberMethods *nb = Rp_TYPE(v)->tp_as_number;
+        if (nb == NULL || (nb->nb_float == NULL && nb->nb_index == NULL)) {
+            RpErr_Format(RpExc_TypeError, "float argument required, not %.200s",
+                         Rp_TYPE(v)->tp_name);
+            return -1;
+        }
+    }
+    char spec[80];
+    int k = snprintf(spec, sizeof spec, "%%%s%s", cv->ljust ? "-" : "", cv->flags);
+    if (cv->width >= 0)
+        k += snprintf(spec + k, sizeof spec - (size_t)k, "%zd", cv->width);
+    if (cv->prec >= 0)
+        k += snprintf(spec + k, sizeof spec - (size_t)k, ".%zd", cv->prec);
+    snprintf(spec + k, sizeof spec - (size_t)k, "%c", type);
+    RpObject *fmt = RpUnicode_FromString(spec);
+    RpObject *tup = fmt ? RpTuple_Pack(1, v) : NULL;
+    RpObject *r = tup ? RpUnicode_Format(fmt, tup) : NULL;
+    Rp_XDECREF(fmt);
+    Rp_XDECREF(tup);
+    if (r == NULL)
+        return -1;
+    int rc = RpStrBuf_Append(b, RpUnicode_UTF8(r), RpUnicode_UTF8_SIZE(r));
+    Rp_DECREF(r);
+    return rc;
+}
+
+static int bf_convert(RpStrBuf *b, RpObject *v, char type, const BConv *cv, Rp_ssize_t at)
+{
+    RpObject *t;
+    switch (type) {
+    case 's': case 'b':
+        t = bf_bytes_of(v);
+        break;
+    case 'r': case 'a': {
+        RpObject *u = RpObject_ASCII(v);
+        t = u ? RpBytes_FromStringAndSize(RpUnicode_UTF8(u), RpUnicode_UTF8_SIZE(u)) : NULL;
+        Rp_XDECREF(u);
+        break;
+    }
+    case 'c':
+        return bf_char(b, v, cv);
+    case 'd': case 'i': case 'u': case 'o': case 'x': case 'X':
+    case 'e': case 'E': case 'f': case 'F': case 'g': case 'G':
+        return bf_number(b, v, type, cv);
+    default:
+        RpErr_Format(RpExc_ValueError, "unsupported format character '%c' (0x%x) at index %zd",
+                     (type >= 32 && type <= 126) ? type : '?',
+                     (unsigned int)(unsigned char)type, at);
+        return -1;
+    }
+    if (t == NULL)
+        return -1;
+    Rp_ssize_t m = Rp_SIZE(t);
+    if (cv->prec >= 0 && cv->prec < m)
+        m = cv->prec;
+    int r = bf_emit(b, RpBytes_AS_STRING(t), m, cv);
+    Rp_DECREF(t);
+    return r;
+}
+
+static int bf_is_mapping(RpObject *args)
+{
+    RpMappingMethods *mp = Rp_TYPE(args)->tp_as_mapping;
+    return mp != NULL && mp->mp_subscript != NULL && !RpTuple_Check(args)
+           && !RpBytes_Check(args) && !RpUnicode_Check(args) && !RpByteArray_Check(args);
 }
 
 RpObject *_RpBytes_Format(RpObject *format, RpObject *args)
 {
     const char *p;
-    Rp_ssize_t n;
+    Rp_ssize_t n, i = 0;
     VIEW(format, p, n);
-    RpObject *fmt = NULL, *cargs = NULL, *res = NULL, *out = NULL;
-    /* %b is %s on the converted arguments. */
-    char *copy = RpMem_Malloc((size_t)n + 1);
-    if (copy == NULL)
-        return RpErr_NoMemory();
-    memcpy(copy, p, (size_t)n);
-    for (Rp_ssize_t i = 0; i + 1 < n; i++) {
-        if (copy[i] != '%')
-            continue;
-        Rp_ssize_t j = i + 1;
-        if (copy[j] == '%') {
-            i = j;
+    BFmtArgs a = {args, NULL, NULL, 0, -1, 0};
+    if (RpTuple_Check(args))
+        a.arglen = RpTuple_GET_SIZE(args);
+    if (bf_is_mapping(args))
+        a.dict = args;
+    RpStrBuf b;     /* raw bytes, not UTF-8 */
+    RpStrBuf_Init(&b);
+    while (i < n) {
+        const char *pct = memchr(p + i, '%', (size_t)(n - i));
+        if (pct == NULL) {
+            RpStrBuf_Append(&b, p + i, n - i);
+            break;
+        }
+        RpStrBuf_Append(&b, p + i, pct - (p + i));
+        i = pct - p + 1;
+        if (i < n && p[i] == '%') {
+            RpStrBuf_AppendChar(&b, '%');
+            i++;
             continue;
         }
-        if (copy[j] == '(')
-            while (j < n && copy[j] != ')')
-                j++;
-        while (j < n && strchr("-+ #0123456789.*)", copy[j]))
-            j++;
-        if (j < n && copy[j] == 'b')
-            copy[j] = 's';
-        i = j;
+        BConv cv;
+        if (bf_parse(p, n, &i, &a, &cv) < 0)
+            goto error;
+        RpObject *v = bf_next(&a);
+        if (v == NULL || bf_convert(&b, v, p[i], &cv, i) < 0)
+            goto error;
+        i++;
     }
-    fmt = latin1_str(copy, n);
-    RpMem_Free(copy);
-    if (fmt == NULL)
-        return NULL;
-    if (RpTuple_Check(args)) {
-        Rp_ssize_t k = RpTuple_GET_SIZE(args);
-        cargs = RpTuple_New(k);
-        for (Rp_ssize_t i = 0; cargs && i < k; i++) {
-            RpObject *c = convert_arg(RpTuple_GET_ITEM(args, i));
-            if (c == NULL)
-                Rp_CLEAR(cargs);
-            else
-                RpTuple_SET_ITEM(cargs, i, c);
-        }
-    } else if (RpMapping_Check(args) && !RpBytes_Check(args) && !RpByteArray_Check(args))
-        cargs = Rp_NewRef(args);
-    else
-        cargs = convert_arg(args);
-    if (cargs == NULL)
-        goto done;
-    res = RpUnicode_Format(fmt, cargs);
-    if (res != NULL)
-        out = RpUnicode_AsEncodedString(res, "latin-1", "strict");
-    if (out != NULL && RpByteArray_Check(format))
-        Rp_SETREF(out, RpByteArray_FromStringAndSize(RpBytes_AS_STRING(out), Rp_SIZE(out)));
-done:
-    Rp_XDECREF(fmt);
-    Rp_XDECREF(cargs);
-    Rp_XDECREF(res);
+    if (a.dict == NULL && ((a.arglen >= 0 && a.argidx < a.arglen)
+                           || (a.arglen < 0 && !a.used_single))) {
+        RpErr_SetString(RpExc_TypeError, "not all arguments converted during bytes formatting");
+        goto error;
+    }
+    if (b.error)
+        goto error;
+    Rp_XDECREF(a.owned);
+    RpObject *out = RpByteArray_Check(format)
+        ? RpByteArray_FromStringAndSize(b.buf ? b.buf : "", b.len)
+        : RpBytes_FromStringAndSize(b.buf ? b.buf : "", b.len);
+    RpStrBuf_Discard(&b);
     return out;
+error:
+    Rp_XDECREF(a.owned);
+    RpStrBuf_Discard(&b);
+    return NULL;
 }
 
 /* ==== finalization =============================================================================== */

@@ -278,11 +278,31 @@ static void append_object(RpStrBuf *b, RpObject *o, int width, int prec)
     append_field(b, RpUnicode_UTF8(o), RpUnicode_UTF8_SIZE(o), width, prec);
 }
 
+/* A formatted integer; the '0' flag ("%02x") pads with zeros after the sign. */
+static void append_number(RpStrBuf *b, const char *s, int width, int zero)
+{
+    Rp_ssize_t n = (Rp_ssize_t)strlen(s);
+    if (!zero || n >= width) {
+        append_field(b, s, n, width, -1);
+        return;
+    }
+    int neg = s[0] == '-';
+    if (neg)
+        RpStrBuf_AppendChar(b, '-');
+    for (Rp_ssize_t k = n; k < width; k++)
+        RpStrBuf_AppendChar(b, '0');
+    RpStrBuf_Append(b, s + neg, n - neg);
+}
+
 /* One conversion starting after '%'; returns the pointer past it. */
 static const char *format_one(RpStrBuf *b, const char *f, va_list *va)
 {
-    int width = 0, prec = -1, lng = 0, size_t_mod = 0;
+    int width = 0, prec = -1, lng = 0, size_t_mod = 0, zero = 0;
     char tmp[64];
+    if (*f == '0') {
+        zero = 1;
+        f++;
+    }
     while (*f >= '0' && *f <= '9')
         width = width * 10 + (*f++ - '0');
     if (*f == '.') {
@@ -311,7 +331,7 @@ static const char *format_one(RpStrBuf *b, const char *f, va_list *va)
             snprintf(tmp, sizeof tmp, "%zd", va_arg(*va, Rp_ssize_t));
         else
             snprintf(tmp, sizeof tmp, "%d", va_arg(*va, int));
-        append_field(b, tmp, (Rp_ssize_t)strlen(tmp), width, -1);
+        append_number(b, tmp, width, zero);
         break;
     case 'u': case 'x':
         if (lng == 2)
@@ -322,7 +342,7 @@ static const char *format_one(RpStrBuf *b, const char *f, va_list *va)
             snprintf(tmp, sizeof tmp, *f == 'u' ? "%zu" : "%zx", va_arg(*va, size_t));
         else
             snprintf(tmp, sizeof tmp, *f == 'u' ? "%u" : "%x", va_arg(*va, unsigned int));
-        append_field(b, tmp, (Rp_ssize_t)strlen(tmp), width, -1);
+        append_number(b, tmp, width, zero);
         break;
     case 'c':
         RpStrBuf_AppendCodePoint(b, va_arg(*va, int));
@@ -409,6 +429,7 @@ typedef struct {
     Rp_ssize_t argidx, arglen;  /* arglen -1: single non-tuple argument */
     RpObject *dict;     /* mapping for %(key)s, or NULL */
     int used_single;
+    RpObject *owned;    /* the value of the last %(key), which is args */
 } FmtArgs;
 
 /* Borrowed next argument or NULL with TypeError. */
@@ -603,24 +624,35 @@ static int star_arg(FmtArgs *a, Rp_ssize_t *out)
     return (*out == -1 && RpErr_Occurred()) ? -1 : 0;
 }
 
-/* The value for a conversion: from the mapping by key, or the next arg.
- * New reference. */
-static RpObject *get_value(FmtArgs *a, const char *key, Rp_ssize_t keylen)
+/* %(key): like CPython, the looked-up value replaces the argument list
+ * as a single unused argument, so '*' and the conversion itself both draw
+ * from it ("%(a)*d" % {'a': 1} runs out) and a later plain %s finds it
+ * used ("%(a)s %s" % {'a': 1} is "not enough arguments"). */
+static int select_key(FmtArgs *a, const char *key, Rp_ssize_t keylen)
 {
-    if (key == NULL) {
-        RpObject *v = next_arg(a);
-        return v ? Rp_NewRef(v) : NULL;
-    }
     if (a->dict == NULL) {
         RpErr_SetString(RpExc_TypeError, "format requires a mapping");
-        return NULL;
+        return -1;
     }
     RpObject *k = RpUnicode_FromStringAndSize(key, keylen);
     if (k == NULL)
-        return NULL;
+        return -1;
     RpObject *v = RpObject_GetItem(a->dict, k);
     Rp_DECREF(k);
-    return v;
+    if (v == NULL)
+        return -1;
+    Rp_XSETREF(a->owned, v);
+    a->args = v;
+    a->arglen = -1;
+    a->used_single = 0;
+    return 0;
+}
+
+/* The value for a conversion (new reference). */
+static RpObject *get_value(FmtArgs *a)
+{
+    RpObject *v = next_arg(a);
+    return v ? Rp_NewRef(v) : NULL;
 }
 
 typedef struct {
@@ -652,6 +684,8 @@ static int parse_conv(const char *s, Rp_ssize_t n, Rp_ssize_t *i, FmtArgs *a, Co
         }
         cs->key = s + start;
         cs->keylen = *i - 1 - start;
+        if (select_key(a, cs->key, cs->keylen) < 0)
+            return -1;
     }
     for (; *i < n; ++*i) {
         char c = s[*i];
@@ -737,7 +771,7 @@ RpObject *RpUnicode_Format(RpObject *format, RpObject *args)
 {
     const char *s = RpUnicode_UTF8(format);
     Rp_ssize_t n = RpUnicode_UTF8_SIZE(format), i = 0;
-    FmtArgs a = {args, 0, -1, NULL, 0};
+    FmtArgs a = {args, 0, -1, NULL, 0, NULL};
     if (RpTuple_Check(args)) {
         a.arglen = RpTuple_GET_SIZE(args);
     }
@@ -761,7 +795,7 @@ RpObject *RpUnicode_Format(RpObject *format, RpObject *args)
         ConvSpec cs;
         if (parse_conv(s, n, &i, &a, &cs) < 0)
             goto error;
-        RpObject *v = get_value(&a, cs.key, cs.keylen);
+        RpObject *v = get_value(&a);
         if (v == NULL)
             goto error;
         Rp_ssize_t at = _RpUTF8_Count(s, i);
@@ -781,8 +815,10 @@ RpObject *RpUnicode_Format(RpObject *format, RpObject *args)
         RpErr_SetString(RpExc_TypeError, "not all arguments converted during string formatting");
         goto error;
     }
+    Rp_XDECREF(a.owned);
     return RpStrBuf_Finish(&b);
 error:
+    Rp_XDECREF(a.owned);
     RpStrBuf_Discard(&b);
     return NULL;
 }

@@ -337,11 +337,29 @@ static int slice_index(RpObject *o, Rp_ssize_t *out)
     return 0;
 }
 
+/* The find family parses with CPython's old-style "O|OO:name" format, whose
+ * arity errors read "find() takes at least 1 argument (0 given)" rather
+ * than _RpArg_CheckPositional's "find expected at least 1 argument, got 0". */
+static int check_sub_arity(const char *name, Rp_ssize_t nargs)
+{
+    if (nargs < 1) {
+        RpErr_Format(RpExc_TypeError, "%s() takes at least 1 argument (%zd given)",
+                     name, nargs);
+        return -1;
+    }
+    if (nargs > 3) {
+        RpErr_Format(RpExc_TypeError, "%s() takes at most 3 arguments (%zd given)",
+                     name, nargs);
+        return -1;
+    }
+    return 0;
+}
+
 /* (sub[, start[, end]]) */
 static int parse_sub_args(const char *name, RpObject *const *args, Rp_ssize_t nargs,
                           RpObject **sub, Rp_ssize_t *start, Rp_ssize_t *end)
 {
-    if (!_RpArg_CheckPositional(name, nargs, 1, 3))
+    if (check_sub_arity(name, nargs) < 0)
         return -1;
     *sub = args[0];
     *start = 0;
@@ -1387,21 +1405,43 @@ static RpObject *str_removesuffix(RpObject *s, RpObject *a) { return remove_affi
 
 /* ==== codecs ============================================================================= */
 
-enum { CODEC_UTF8, CODEC_ASCII, CODEC_LATIN1, CODEC_UNKNOWN };
+/* The UTF-16/32 codecs come in three flavours each: plain (BOM written on
+ * encode, honoured on decode, little-endian otherwise) and explicit -le/-be. */
+enum { CODEC_UTF8, CODEC_ASCII, CODEC_LATIN1, CODEC_UTF16, CODEC_UTF16LE, CODEC_UTF16BE,
+       CODEC_UTF32, CODEC_UTF32LE, CODEC_UTF32BE, CODEC_UNKNOWN };
+#define CODEC_IS_WIDE(c) ((c) >= CODEC_UTF16 && (c) <= CODEC_UTF32BE)
+#define CODEC_UNIT(c) ((c) >= CODEC_UTF32 ? 4 : 2)
 
-/* Normalize like Python's codec lookup: case-insensitive, '_' == '-'. */
+/* Normalize an encoding name like CPython (both its C fast path and the
+ * codec registry): lower case, each run of characters other than letters,
+ * digits and '.' one '-' (CPython uses '_'), none leading or trailing.
+ * 0 if the name is too long to be any known codec. */
+static int normalize_encoding(const char *name, char *buf, size_t size)
+{
+    size_t k = 0;
+    int punct = 0;
+    for (const char *p = name; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        int alnum = (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');
+        if (!alnum && c != '.') {
+            punct = 1;
+            continue;
+        }
+        if (k + 2 >= size)
+            return 0;
+        if (punct && k > 0)
+            buf[k++] = '-';
+        punct = 0;
+        buf[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    buf[k] = '\0';
+    return 1;
+}
+
 static int codec_lookup(const char *name)
 {
     char buf[32];
-    size_t i = 0;
-    for (; name[i] && i < sizeof buf - 1; i++) {
-        char c = name[i];
-        if (c >= 'A' && c <= 'Z')
-            c = (char)(c + 32);
-        buf[i] = (c == '_' || c == ' ') ? '-' : c;
-    }
-    buf[i] = '\0';
-    if (name[i])
+    if (!normalize_encoding(name, buf, sizeof buf))
         return CODEC_UNKNOWN;
     static const char *const utf8[] = {"utf-8", "utf8", "u8", "utf", "cp65001", NULL};
     static const char *const ascii[] = {"ascii", "us-ascii", "646", "us", NULL};
@@ -1416,10 +1456,183 @@ static int codec_lookup(const char *name)
     for (int k = 0; latin1[k]; k++)
         if (strcmp(buf, latin1[k]) == 0)
             return CODEC_LATIN1;
+    static const struct { const char *name; int codec; } wide[] = {
+        {"utf-16", CODEC_UTF16}, {"utf16", CODEC_UTF16}, {"u16", CODEC_UTF16},
+        {"utf-16-le", CODEC_UTF16LE}, {"utf-16le", CODEC_UTF16LE},
+        {"utf-16-be", CODEC_UTF16BE}, {"utf-16be", CODEC_UTF16BE},
+        {"utf-32", CODEC_UTF32}, {"utf32", CODEC_UTF32}, {"u32", CODEC_UTF32},
+        {"utf-32-le", CODEC_UTF32LE}, {"utf-32le", CODEC_UTF32LE},
+        {"utf-32-be", CODEC_UTF32BE}, {"utf-32be", CODEC_UTF32BE},
+    };
+    for (size_t k = 0; k < sizeof wide / sizeof wide[0]; k++)
+        if (strcmp(buf, wide[k].name) == 0)
+            return wide[k].codec;
     return CODEC_UNKNOWN;
 }
 
-static const char *const codec_names[] = {"utf-8", "ascii", "latin-1"};
+static const char *const codec_names[] = {"utf-8", "ascii", "latin-1", "utf-16", "utf-16-le",
+                                          "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"};
+
+/* ---- UTF-16 / UTF-32 decoding ---- */
+
+static int known_handler(const char *h);
+
+static unsigned long read_unit(const unsigned char *p, int size, int big)
+{
+    unsigned long v = 0;
+    for (int k = 0; k < size; k++)
+        v |= (unsigned long)p[big ? size - 1 - k : k] << (8 * k);
+    return v;
+}
+
+/* Apply decode error handler h to bytes s[start..end); 0 or -1.  Decoding
+ * resumes at *resume: end, unless the handler says otherwise. */
+static int wide_decode_error(RpStrBuf *b, const char *h, const char *enc, const char *s,
+                             Rp_ssize_t n, Rp_ssize_t start, Rp_ssize_t end,
+                             const char *reason, Rp_ssize_t *resume)
+{
+    *resume = end;
+    if (strcmp(h, "replace") == 0)
+        return RpStrBuf_AppendCodePoint(b, 0xFFFD);
+    if (strcmp(h, "ignore") == 0)
+        return 0;
+    if (strcmp(h, "backslashreplace") == 0) {
+        for (Rp_ssize_t k = start; k < end; k++) {
+            char tmp[8];
+            snprintf(tmp, sizeof tmp, "\\x%02x", (unsigned char)s[k]);
+            RpStrBuf_AppendStr(b, tmp);
+        }
+        return b->error ? -1 : 0;
+    }
+    if (strcmp(h, "surrogateescape") == 0) {
+        /* Escapes the leading run of bytes >= 128 (at most 4); decoding
+         * resumes after them. */
+        Rp_ssize_t k = start;
+        while (k < end && k - start < 4 && (unsigned char)s[k] >= 128)
+            RpStrBuf_AppendCodePoint(b, 0xDC00 + (unsigned char)s[k++]);
+        if (k > start) {
+            *resume = k;
+            return b->error ? -1 : 0;
+        }
+    } else if (!known_handler(h)) {
+        RpErr_Format(RpExc_LookupError, "unknown error handler name '%s'", h);
+        return -1;
+    }
+    _RpUnicode_RaiseDecodeError(enc, s, n, start, end, reason);
+    return -1;
+}
+
+/* One UTF-16 code unit sequence at s[*i]; -1 with an error set. */
+static int utf16_step(RpStrBuf *b, const char *h, const char *enc, const char *s, Rp_ssize_t n,
+                      Rp_ssize_t *i, int big)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    Rp_ssize_t at = *i;
+    if (n - at < 2) {
+        *i = n;
+        return wide_decode_error(b, h, enc, s, n, at, n, "truncated data", i);
+    }
+    unsigned long u = read_unit(p + at, 2, big);
+    if (u < 0xD800 || u > 0xDFFF) {
+        *i = at + 2;
+        return RpStrBuf_AppendCodePoint(b, (int)u);
+    }
+    int pass = strcmp(h, "surrogatepass") == 0;
+    if (u < 0xDC00 && n - at < 4 && !pass) {
+        *i = n;
+        return wide_decode_error(b, h, enc, s, n, at, n, "unexpected end of data", i);
+    }
+    unsigned long u2 = u < 0xDC00 && n - at >= 4 ? read_unit(p + at + 2, 2, big) : 0;
+    if (u2 >= 0xDC00 && u2 <= 0xDFFF) {
+        *i = at + 4;
+        return RpStrBuf_AppendCodePoint(b, (int)(0x10000 + ((u - 0xD800) << 10) + (u2 - 0xDC00)));
+    }
+    *i = at + 2;
+    if (pass)
+        return RpStrBuf_AppendCodePoint(b, (int)u);
+    return wide_decode_error(b, h, enc, s, n, at, at + 2,
+                             u < 0xDC00 ? "illegal UTF-16 surrogate" : "illegal encoding", i);
+}
+
+static int utf32_step(RpStrBuf *b, const char *h, const char *enc, const char *s, Rp_ssize_t n,
+                      Rp_ssize_t *i, int big)
+{
+    Rp_ssize_t at = *i;
+    if (n - at < 4) {
+        *i = n;
+        return wide_decode_error(b, h, enc, s, n, at, n, "truncated data", i);
+    }
+    unsigned long cp = read_unit((const unsigned char *)s + at, 4, big);
+    *i = at + 4;
+    if (cp > 0x10FFFF)
+        return wide_decode_error(b, h, enc, s, n, at, at + 4, "code point not in range(0x110000)", i);
+    if (cp >= 0xD800 && cp <= 0xDFFF && strcmp(h, "surrogatepass") != 0)
+        return wide_decode_error(b, h, enc, s, n, at, at + 4,
+                                 "code point in surrogate code point range(0xd800, 0xe000)", i);
+    return RpStrBuf_AppendCodePoint(b, (int)cp);
+}
+
+static RpObject *decode_wide(const char *s, Rp_ssize_t n, int codec, const char *errors)
+{
+    const char *h = errors ? errors : "strict";
+    int unit = CODEC_UNIT(codec), base = unit == 2 ? CODEC_UTF16 : CODEC_UTF32;
+    int big = codec == base + 2;
+    Rp_ssize_t i = 0;
+    if (codec == base && n >= unit) {
+        /* A byte order mark picks the order and is not part of the text. */
+        unsigned long bom = read_unit((const unsigned char *)s, unit, 0);
+        if (bom == 0xFEFF)
+            i = unit;
+        else if (bom == (unit == 2 ? 0xFFFEul : 0xFFFE0000ul)) {
+            i = unit;
+            big = 1;
+        }
+    }
+    const char *enc = codec_names[base + 1 + big];
+    RpStrBuf b;
+    RpStrBuf_Init(&b);
+    while (i < n) {
+        int r = unit == 2 ? utf16_step(&b, h, enc, s, n, &i, big)
+                          : utf32_step(&b, h, enc, s, n, &i, big);
+        if (r < 0) {
+            RpStrBuf_Discard(&b);
+            return NULL;
+        }
+    }
+    return RpStrBuf_Finish(&b);
+}
+
+/* CPython encodes/decodes a few spellings directly in C; every other name
+ * goes through the codec registry, which rewraps a failure to find the
+ * error handler as "encoding with 'l1' codec failed (LookupError: ...)".
+ * The test is on CPython's normalized name: lower case, each run of
+ * punctuation one '_'. */
+static int is_fast_path_name(const char *name)
+{
+    char buf[32];
+    if (!normalize_encoding(name, buf, sizeof buf))
+        return 0;
+    static const char *const fast[] = {"utf8", "utf-8", "utf16", "utf-16", "utf32", "utf-32",
+                                       "ascii", "us-ascii", "latin1", "latin-1",
+                                       "iso-8859-1", "iso8859-1", NULL};
+    for (int i = 0; fast[i]; i++)
+        if (strcmp(buf, fast[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* Pass r through, rewrapping a LookupError as the codec registry would. */
+static RpObject *registry_wrap(RpObject *r, const char *op, const char *encoding)
+{
+    if (r != NULL || encoding == NULL || is_fast_path_name(encoding)
+        || !RpErr_ExceptionMatches(RpExc_LookupError))
+        return r;
+    RpObject *exc = RpErr_GetRaisedException();
+    RpErr_Format(RpExc_LookupError, "%s with '%s' codec failed (%s: %S)", op, encoding,
+                 Rp_TYPE(exc)->tp_name, exc);
+    Rp_DECREF(exc);
+    return NULL;
+}
 
 static int unknown_encoding(const char *enc)
 {
@@ -1427,16 +1640,25 @@ static int unknown_encoding(const char *enc)
     return -1;
 }
 
+static RpObject *decode_impl(const char *s, Rp_ssize_t n, int codec, const char *errors);
+
 RpObject *_RpUnicode_Decode(const char *s, Rp_ssize_t n, const char *encoding,
                             const char *errors)
 {
     int codec = encoding ? codec_lookup(encoding) : CODEC_UTF8;
-    if (codec == CODEC_UTF8)
-        return RpUnicode_DecodeUTF8(s, n, errors);
     if (codec == CODEC_UNKNOWN) {
         unknown_encoding(encoding);
         return NULL;
     }
+    return registry_wrap(decode_impl(s, n, codec, errors), "decoding", encoding);
+}
+
+static RpObject *decode_impl(const char *s, Rp_ssize_t n, int codec, const char *errors)
+{
+    if (codec == CODEC_UTF8)
+        return RpUnicode_DecodeUTF8(s, n, errors);
+    if (CODEC_IS_WIDE(codec))
+        return decode_wide(s, n, codec, errors);
     RpStrBuf b;
     RpStrBuf_Init(&b);
     for (Rp_ssize_t i = 0; i < n; i++) {
@@ -1519,20 +1741,62 @@ static int encodable(int cp, int codec)
     return cp < 0xD800 || cp > 0xDFFF;
 }
 
+/* Append cp to b in a UTF-16/32 codec's byte order; a lone surrogate is one unit. */
+static void emit_wide(RpStrBuf *b, int codec, unsigned long cp)
+{
+    int unit = CODEC_UNIT(codec), big = codec == CODEC_UTF16BE || codec == CODEC_UTF32BE;
+    unsigned long units[2] = {cp, 0};
+    int count = 1;
+    if (unit == 2 && cp >= 0x10000) {
+        units[0] = 0xD800 + ((cp - 0x10000) >> 10);
+        units[1] = 0xDC00 + ((cp - 0x10000) & 0x3FF);
+        count = 2;
+    }
+    for (int u = 0; u < count; u++) {
+        char tmp[4];
+        for (int k = 0; k < unit; k++)
+            tmp[big ? unit - 1 - k : k] = (char)((units[u] >> (8 * k)) & 0xFF);
+        RpStrBuf_Append(b, tmp, unit);
+    }
+}
+
+/* The error handler's replacement for cp, in a wide codec's units. */
+static int wide_replacement(RpStrBuf *b, const char *h, int cp, int codec)
+{
+    if (strcmp(h, "surrogatepass") == 0) {
+        emit_wide(b, codec, (unsigned long)cp);
+        return b->error ? -1 : 0;
+    }
+    if (strcmp(h, "surrogateescape") == 0)
+        return 1;   /* would yield a raw byte, which these codecs cannot hold */
+    RpStrBuf ascii;
+    RpStrBuf_Init(&ascii);
+    int r = encode_replacement(&ascii, h, cp, CODEC_ASCII);
+    for (Rp_ssize_t k = 0; r == 0 && k < ascii.len; k++)
+        emit_wide(b, codec, (unsigned char)ascii.buf[k]);
+    RpStrBuf_Discard(&ascii);
+    return r == 0 && b->error ? -1 : r;
+}
+
 static RpObject *encode_slow(RpObject *u, int codec, const char *errors)
 {
     const char *s = S_DATA(u), *h = errors ? errors : "strict";
     Rp_ssize_t n = S_SIZE(u), i = 0, index = 0;
-    const char *reason = codec == CODEC_UTF8 ? "surrogates not allowed"
+    const char *reason = codec == CODEC_UTF8 || CODEC_IS_WIDE(codec) ? "surrogates not allowed"
                          : codec == CODEC_ASCII ? "ordinal not in range(128)"
                                                 : "ordinal not in range(256)";
+    int wide = CODEC_IS_WIDE(codec);
     RpStrBuf b;
     RpStrBuf_Init(&b);
+    if (codec == CODEC_UTF16 || codec == CODEC_UTF32)
+        emit_wide(&b, codec, 0xFEFF);   /* BOM, then little-endian */
     while (i < n) {
         Rp_ssize_t at = i;
         int cp = _RpUTF8_Next(s, &i);
         if (encodable(cp, codec)) {
-            if (codec == CODEC_UTF8)
+            if (wide)
+                emit_wide(&b, codec, (unsigned long)cp);
+            else if (codec == CODEC_UTF8)
                 RpStrBuf_Append(&b, s + at, i - at);
             else
                 RpStrBuf_AppendChar(&b, (char)cp);
@@ -1543,13 +1807,14 @@ static RpObject *encode_slow(RpObject *u, int codec, const char *errors)
             RpErr_Format(RpExc_LookupError, "unknown error handler name '%s'", h);
             goto error;
         }
-        int r = encode_replacement(&b, h, cp, codec);
+        int r = wide ? wide_replacement(&b, h, cp, codec) : encode_replacement(&b, h, cp, codec);
         if (r < 0)
             goto error;
         if (r > 0) {
-            /* Strict: report the whole run of unencodable characters. */
+            /* Strict: report the whole run of unencodable characters
+             * (the UTF-16/32 encoders report just the first). */
             Rp_ssize_t end = index + 1, j = i;
-            while (j < n && !encodable(_RpUTF8_Next(s, &j), codec))
+            while (!wide && j < n && !encodable(_RpUTF8_Next(s, &j), codec))
                 end++;
             _RpUnicode_RaiseEncodeError(codec_names[codec], u, index, end, reason);
             goto error;
@@ -1585,10 +1850,10 @@ RpObject *RpUnicode_AsEncodedString(RpObject *u, const char *encoding, const cha
         unknown_encoding(encoding);
         return NULL;
     }
-    if (RpUnicode_IS_ASCII(u)
-        || (codec == CODEC_UTF8 && !has_surrogate(S_DATA(u), S_SIZE(u))))
+    if (!CODEC_IS_WIDE(codec) && (RpUnicode_IS_ASCII(u)
+        || (codec == CODEC_UTF8 && !has_surrogate(S_DATA(u), S_SIZE(u)))))
         return RpBytes_FromStringAndSize(S_DATA(u), S_SIZE(u));
-    return encode_slow(u, codec, errors);
+    return registry_wrap(encode_slow(u, codec, errors), "encoding", encoding);
 }
 
 static RpObject *str_encode(RpObject *self, RpObject *const *args, Rp_ssize_t nargs,
@@ -1772,12 +2037,29 @@ static RpObject *str_format_dunder(RpObject *self, RpObject *spec)
     return _RpUnicode_FormatSpec(self, spec);
 }
 
+/* CPython 3.11's figure, so programs printing sizes match: a compact ASCII
+ * str is a 48-byte header plus len+1 bytes; other exact strs a 72-byte
+ * header plus (len+1) code units of 1, 2 or 4 bytes (by the widest code
+ * point); subclass instances an 80-byte header plus their code units. */
 static RpObject *str_sizeof(RpObject *self, RpObject *u)
 {
-    Rp_ssize_t extra = ((RpUnicodeObject *)self)->index
-        ? (RpUnicode_GET_LENGTH(self) / 32 + 1) * (Rp_ssize_t)sizeof(Rp_ssize_t) : 0;
-    return RpLong_FromSsize_t((Rp_ssize_t)offsetof(RpUnicodeObject, data) + S_SIZE(self) + 1
-                              + extra);
+    (void)u;
+    Rp_ssize_t len = RpUnicode_GET_LENGTH(self), kind = 1;
+    if (!RpUnicode_IS_ASCII(self)) {
+        const char *p = S_DATA(self);
+        for (Rp_ssize_t i = 0; i < S_SIZE(self) && kind < 4;) {
+            int cp = _RpUTF8_Next(p, &i);
+            if (cp > 0xFFFF)
+                kind = 4;
+            else if (cp > 0xFF)
+                kind = 2;
+        }
+    }
+    if (!RpUnicode_CheckExact(self))
+        return RpLong_FromSsize_t(80 + (len + 1) * kind);
+    if (RpUnicode_IS_ASCII(self))
+        return RpLong_FromSsize_t(48 + len + 1);
+    return RpLong_FromSsize_t(72 + (len + 1) * kind);
 }
 
 static RpObject *str_getnewargs(RpObject *self, RpObject *u)
