@@ -217,6 +217,9 @@ static int append_part(RpStrBuf *b, double v, int sign)
     char *s = _RpFloat_FormatDouble(v, 'r', 0, sign ? RP_DTOA_SIGN : 0);
     if (s == NULL)
         return -1;
+    size_t n = strlen(s);
+    if (n > 2 && strcmp(s + n - 2, ".0") == 0)
+        s[n - 2] = '\0';   /* complex parts print as 1, not 1.0 */
     RpStrBuf_AppendStr(b, s);
     RpMem_Free(s);
     return 0;

@@ -403,7 +403,7 @@ static RpObject *float_format(RpObject *self, RpObject *fmt)
     if (RpUnicode_GET_LENGTH(fmt) == 0)
         return RpObject_Str(self);
     RpFormatSpec spec;
-    if (_RpFormatSpec_Parse(fmt, &spec) < 0)
+    if (_RpFormatSpec_ParseFor(fmt, &spec, self) < 0)
         return NULL;
     switch (spec.type) {
     case 0: case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'n': case '%':
