@@ -332,7 +332,8 @@ static int list_ass_slice(RpListObject *a, Rp_ssize_t lo, Rp_ssize_t hi, RpObjec
             goto done;
         }
     }
-    memcpy(recycle, &a->ob_item[lo], (size_t)norig * sizeof(RpObject *));
+    if (norig > 0)
+        memcpy(recycle, &a->ob_item[lo], (size_t)norig * sizeof(RpObject *));
     if (d < 0) {
         memmove(&a->ob_item[hi + d], &a->ob_item[hi],
                 (size_t)(Rp_SIZE(a) - hi) * sizeof(RpObject *));

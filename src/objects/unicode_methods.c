@@ -476,7 +476,12 @@ static int tail_match(RpObject *self, RpObject *sub, Rp_ssize_t start, Rp_ssize_
         start = 0;
     if (start > len || end - start < sl)
         return 0;
-    Rp_ssize_t at = dir < 0 ? _RpUnicode_Offset(self, start) : _RpUnicode_Offset(self, end - sl);
+    Rp_ssize_t first = dir < 0 ? start : end - sl;
+    Rp_ssize_t at = _RpUnicode_Offset(self, first);
+    /* the window's byte length differs from sub's when one side has
+     * multi-byte characters that the other lacks: then they differ */
+    if (_RpUnicode_Offset(self, first + sl) - at != S_SIZE(sub))
+        return 0;
     return memcmp(S_DATA(self) + at, S_DATA(sub), (size_t)S_SIZE(sub)) == 0;
 }
 
