@@ -142,11 +142,53 @@ static int exprs(RpCompiler *c, asdl_seq *seq)
 
 enum { SEQ_LIST, SEQ_TUPLE, SEQ_SET };
 
+/* A list or set display of three or more constants is built from one
+ * constant, as CPython 3.11 does: [1, 2, 3] -> BUILD_LIST 0; LOAD_CONST
+ * (1, 2, 3); LIST_EXTEND 1.  For sets the constant is a frozenset, whose
+ * order then decides the printed order of the new set, so this matters
+ * for output, not only speed.  1 emitted, 0 not applicable, -1 error. */
+static int const_display(RpCompiler *c, asdl_seq *elts, int kind)
+{
+    Rp_ssize_t n = asdl_seq_LEN(elts);
+    if (n <= 2 || kind == SEQ_TUPLE || has_starred(elts))
+        return 0;
+    RpObject *t = RpTuple_New(n);
+    if (t == NULL)
+        return -1;
+    for (Rp_ssize_t i = 0; i < n; i++) {
+        RpObject *v = rc_const_value(c, asdl_seq_GET(elts, i));
+        if (v == NULL) {
+            Rp_DECREF(t);
+            return RpErr_Occurred() ? -1 : 0;
+        }
+        RpTuple_SET_ITEM(t, i, v);
+    }
+    RpObject *k = t;
+    if (kind == SEQ_SET) {
+        k = RpFrozenSet_New(t);
+        Rp_DECREF(t);
+        if (k == NULL) {
+            RpErr_Clear();   /* unhashable constant: leave it to run time */
+            return 0;
+        }
+    }
+    int r = rc_addop(c, kind == SEQ_SET ? OP_BUILD_SET : OP_BUILD_LIST, 0);
+    if (r == 0)
+        r = rc_load_const(c, k);
+    if (r == 0)
+        r = rc_addop(c, kind == SEQ_SET ? OP_SET_UPDATE : OP_LIST_EXTEND, 1);
+    Rp_DECREF(k);
+    return r < 0 ? -1 : 1;
+}
+
 /* [a, *b, c] -> BUILD_LIST 1; b; LIST_EXTEND 1; c; LIST_APPEND 1 */
 static int starunpack(RpCompiler *c, asdl_seq *elts, int kind)
 {
     Rp_ssize_t n = asdl_seq_LEN(elts);
     int build = kind == SEQ_SET ? OP_BUILD_SET : OP_BUILD_LIST;
+    int folded = const_display(c, elts, kind);
+    if (folded != 0)
+        return folded < 0 ? -1 : 0;
     if (!has_starred(elts)) {
         RC_TRY(exprs(c, elts));
         return rc_addop(c, kind == SEQ_TUPLE ? OP_BUILD_TUPLE : build, (int)n);

@@ -28,6 +28,30 @@ static void count_kinds(RpCodeObject *co)
     }
 }
 
+/* Identifier-like string constants ("name", "__init__") are interned, as
+ * CPython does, so that getattr(o, "name") and dict lookups with them
+ * compare by pointer.  Tuples of constants are walked too. */
+static int all_name_chars(RpObject *s)
+{
+    const unsigned char *p = (const unsigned char *)RpUnicode_UTF8(s);
+    for (; *p; p++)
+        if (!(*p == '_' || (*p >= '0' && *p <= '9') || ((*p | 32) >= 'a' && (*p | 32) <= 'z')))
+            return 0;
+    return 1;
+}
+
+static void intern_constants(RpObject *tuple)
+{
+    for (Rp_ssize_t i = 0; i < RpTuple_GET_SIZE(tuple); i++) {
+        RpObject *v = RpTuple_GET_ITEM(tuple, i);
+        if (RpUnicode_CheckExact(v) && all_name_chars(v)) {
+            RpUnicode_InternInPlace(&((RpTupleObject *)tuple)->ob_item[i]);
+        } else if (RpTuple_CheckExact(v)) {
+            intern_constants(v);
+        }
+    }
+}
+
 RpCodeObject *RpCode_New(int argcount, int posonlyargcount, int kwonlyargcount,
                          int flags, int stacksize,
                          uint32_t *code, int ncode,
@@ -50,6 +74,7 @@ RpCodeObject *RpCode_New(int argcount, int posonlyargcount, int kwonlyargcount,
     memset((char *)co + sizeof(RpObject), 0, sizeof(RpCodeObject) - sizeof(RpObject));
     co->co_code = code;
     co->co_ncode = ncode;
+    intern_constants(consts);
     co->co_consts = Rp_NewRef(consts);
     co->co_names = Rp_NewRef(names);
     co->co_localsplusnames = Rp_NewRef(localsplusnames);
