@@ -758,13 +758,14 @@ static RpTypeObject *const static_types[] = {
     &RpBaseObject_Type, &RpType_Type,
     &RpNone_Type, &RpNotImplemented_Type, &RpEllipsis_Type, &RpDictProxy_Type,
     /* numbers.h */
-    &RpLong_Type, &RpBool_Type, &RpFloat_Type,
+    &RpLong_Type, &RpBool_Type, &RpFloat_Type, &RpComplex_Type,
     /* strings.h */
-    &RpUnicode_Type, &RpUnicodeIter_Type, &RpBytes_Type, &RpByteArray_Type,
+    &RpUnicode_Type, &RpUnicodeIter_Type, &RpBytes_Type, &RpByteArray_Type, &RpMemoryView_Type,
     /* containers.h */
     &RpList_Type, &RpListIter_Type, &RpListRevIter_Type, &RpTuple_Type, &RpTupleIter_Type,
     &RpDict_Type, &RpDictKeys_Type, &RpDictValues_Type, &RpDictItems_Type,
     &RpDictIterKey_Type, &RpDictIterValue_Type, &RpDictIterItem_Type,
+    &RpDictRevIterKey_Type, &RpDictRevIterValue_Type, &RpDictRevIterItem_Type,
     &RpSet_Type, &RpFrozenSet_Type, &RpSetIter_Type,
     &RpRange_Type, &RpRangeIter_Type, &RpSlice_Type,
     &RpSeqIter_Type, &RpCallIter_Type, &RpEnum_Type, &RpZip_Type, &RpMap_Type,

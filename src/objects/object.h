@@ -410,11 +410,34 @@ int _RpArg_NoKwnames(const char *name, RpObject *kwnames);
 int _RpArg_NoKeywords(const char *name, RpObject *kwargs);
 /* Parse a vectorcall into `n` slots by name: names[0..npos) may come
  * positionally, the rest by keyword only; `required` leading ones must be
- * present. out[i] borrowed or NULL when absent. 0 ok, -1 with TypeError. */
+ * present. out[i] borrowed or NULL when absent. 0 ok, -1 with TypeError.
+ * n = the number of names: the length of the static `names` array (see
+ * the macros below), up to a NULL terminator if it has one. */
 int _RpArg_ParseVector(const char *fname, RpObject *const *args,
                        Rp_ssize_t nargs, RpObject *kwnames,
                        const char *const *names, int npos, int required,
                        RpObject **out);
+/* The same for a tp_init/tp_new style (args tuple, kwargs dict|NULL). */
+int _RpArg_ParseTupleAndKeywords(const char *fname, RpObject *args, RpObject *kwargs,
+                                 const char *const *names, int npos, int required,
+                                 RpObject **out);
+/* Callers pass `names` as a static array, NULL-terminated or not; these
+ * macros hand its length to the parser so that neither convention reads or
+ * writes past the array.  (Calling through a plain pointer still works if
+ * the names are NULL-terminated: the functions themselves stop at NULL.) */
+int _RpArg_ParseVectorN(const char *fname, RpObject *const *args, Rp_ssize_t nargs,
+                        RpObject *kwnames, const char *const *names, Rp_ssize_t nnames,
+                        int npos, int required, RpObject **out);
+int _RpArg_ParseTupleAndKeywordsN(const char *fname, RpObject *args, RpObject *kwargs,
+                                  const char *const *names, Rp_ssize_t nnames, int npos,
+                                  int required, RpObject **out);
+#define RP_ARG_NNAMES(names) ((Rp_ssize_t)(sizeof(names) / sizeof((names)[0])))
+#define _RpArg_ParseVector(fname, args, nargs, kwnames, names, npos, required, out) \
+    _RpArg_ParseVectorN(fname, args, nargs, kwnames, names, RP_ARG_NNAMES(names), npos, \
+                        required, out)
+#define _RpArg_ParseTupleAndKeywords(fname, args, kwargs, names, npos, required, out) \
+    _RpArg_ParseTupleAndKeywordsN(fname, args, kwargs, names, RP_ARG_NNAMES(names), npos, \
+                                  required, out)
 
 /* ---- additions (typeobject owner) --------------------------------------- */
 /* Contract for base types that can be subclassed (list, dict, int, str...):
