@@ -16,6 +16,7 @@
 #include "objects/weakref.h"
 #include "objects/complex.h"
 #include "objects/memoryview.h"
+#include "objects/genericalias.h"
 #include "vm/errors.h"
 #include "vm/code.h"
 #include "vm/state.h"

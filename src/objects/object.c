@@ -782,7 +782,7 @@ static RpTypeObject *const static_types[] = {
     &RpTraceBack_Type, &RpCode_Type, &RpFrame_Type, &RpGen_Type,
     /* complex.h, containers.h additions, modules */
     &RpComplex_Type, &RpDictRevIterKey_Type, &RpDictRevIterValue_Type, &RpDictRevIterItem_Type,
-    &RpFile_Type, &_RpNamespace_Type, &RpMemoryView_Type,
+    &RpFile_Type, &_RpNamespace_Type, &RpMemoryView_Type, &RpGenericAlias_Type, &RpUnion_Type,
 };
 #define N_STATIC_TYPES (sizeof(static_types) / sizeof(static_types[0]))
 
@@ -796,7 +796,7 @@ int _RpObjects_InitTypes(void)
             return -1;
         }
     }
-    return 0;
+    return _RpGenericAlias_Init();
 }
 
 /* Give back what readying allocated, so that nothing is left at exit and

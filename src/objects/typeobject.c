@@ -1841,8 +1841,12 @@ static void type_dealloc(RpObject *o)
     Rp_TYPE(o)->tp_free(o);
 }
 
+/* int | None builds a types.UnionType (genericalias.c). */
+static RpNumberMethods type_as_number = {.nb_or = _RpUnion_Or};
+
 RpTypeObject RpType_Type = {
     .ob_base = RpVarObject_HEAD_INIT(&RpType_Type, 0),
+    .tp_as_number = &type_as_number,
     .tp_name = "type",
     .tp_basicsize = sizeof(RpTypeObject),
     .tp_itemsize = sizeof(RpMemberDef),
