@@ -61,7 +61,7 @@ abc = 'abc'
 print('a' 'b' == 'ab', abc == 'abc', 'x' * 0 == '')
 t = 'hello'
 e = 'e'
-print(t[0] is t[0], t[1:2] is e)
+print(t[0] is t[0], t[1:2] == e)   # identity of a slice and a literal is an implementation detail
 print(sorted(['b', 'A', '\u00e9', 'a', 'B', '\U0001F600', 'z']))
 print({'a': 1, 'b': 2, 'c': 3}, set('abc') == {'a', 'b', 'c'})
 class S(str):
