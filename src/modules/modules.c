@@ -11,5 +11,6 @@ const RpBuiltinModule _RpModules_Table[] = {
     {"math", RpInit_math},
     {"refpy", RpInit__refpy},
     {"posix", RpInit_posix},
+    {"_thread", RpInit__thread},
     {NULL, NULL}
 };

@@ -26,6 +26,8 @@ RpObject *RpInit_time(void);      /* timemodule.c */
 RpObject *RpInit_math(void);      /* mathmodule.c */
 RpObject *RpInit__refpy(void);    /* refpymodule.c: header/refcount/graph tools */
 RpObject *RpInit_posix(void);     /* posixmodule.c: behind lib/os.py */
+RpObject *RpInit__thread(void);   /* threadmodule.c: behind lib/threading.py */
+extern RpTypeObject RpLock_Type, RpRLock_Type, RpLocal_Type;
 
 /* NULL-terminated table, in modules.c. */
 extern const RpBuiltinModule _RpModules_Table[];

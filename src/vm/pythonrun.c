@@ -572,11 +572,30 @@ static void finalize_modules(RpInterpreterState *interp)
     clear_module_dict(interp->builtins);
 }
 
+/* Exit waits for every non-daemon thread, as CPython does, through
+ * threading._shutdown() -- only if the program imported threading. */
+static void wait_for_threads(void)
+{
+    RpObject *name = RpUnicode_FromString("threading");
+    RpObject *mod = name ? RpImport_GetModule(name) : NULL;
+    Rp_XDECREF(name);
+    if (mod == NULL) {
+        RpErr_Clear();
+        return;
+    }
+    RpObject *r = RpObject_CallMethod0(mod, "_shutdown");
+    Rp_DECREF(mod);
+    if (r == NULL)
+        RpErr_WriteUnraisable(NULL);
+    Rp_XDECREF(r);
+}
+
 int Rp_Finalize(void)
 {
     if (!initialized)
         return 0;
     RpInterpreterState *interp = main_ts->interp;
+    wait_for_threads();
     _RpAtExit_Call();
     flush_std();
     if (RpErr_Occurred())
