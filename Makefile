@@ -81,6 +81,12 @@ check:
 build-asan-unit:
 	$(MAKE) BUILD=build-asan OPT="$(SAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" unit
 
+# ThreadSanitizer over the tests that start threads (or processes).
+TSAN_FLAGS = -O1 -fsanitize=thread -fno-omit-frame-pointer
+check-tsan:
+	$(MAKE) BUILD=build-tsan OPT="$(TSAN_FLAGS)" LDFLAGS="-fsanitize=thread" build-tsan/refpy
+	REFPY_MALLOC=malloc TSAN_OPTIONS="halt_on_error=1" TESTS="$$(cd tests/py && ls thread_*.py mp_*.py 2>/dev/null | sed 's/\.py$$//' | tr '\n' ' ')" sh tests/run.sh build-tsan/refpy
+
 check-valgrind: refpy unit
 	REFPY_MALLOC=malloc RUNNER_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" sh tests/run.sh ./refpy $(BUILD)/unit
 
@@ -88,6 +94,6 @@ bench: refpy
 	@sh bench/run.sh ./refpy
 
 clean:
-	rm -rf build build-debug build-asan refpy refpy-debug
+	rm -rf build build-debug build-asan build-tsan refpy refpy-debug
 
-.PHONY: all objs unit test expected demo debug check build-asan-unit check-valgrind bench clean
+.PHONY: all objs unit test expected demo debug check build-asan-unit check-tsan check-valgrind bench clean
