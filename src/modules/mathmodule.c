@@ -24,12 +24,6 @@ static RpObject *range_error(void)
     return NULL;
 }
 
-static RpObject *int_overflow(void)
-{
-    RpErr_SetString(RpExc_OverflowError, "integer overflow");
-    return NULL;
-}
-
 static int get_double(RpObject *o, double *out)
 {
     *out = RpFloat_AsDouble(o);
@@ -120,6 +114,19 @@ static RpObject *math_lgamma(RpObject *m, RpObject *arg)
 static int log_arg(RpObject *arg, double (*f)(double), double *out)
 {
     double x;
+    if (RpLong_Check(arg)) {
+        /* ints of any size: f(m * 2**e) = f(m) + e * f(2) */
+        if (_RpLong_Sign(arg) <= 0) {
+            domain_error();
+            return -1;
+        }
+        int64_t e;
+        double mm = _RpLong_Frexp(arg, &e);
+        if (e > 1000) {
+            *out = f(mm) + (double)e * f(2.0);
+            return 0;
+        }
+    }
     if (get_double(arg, &x) < 0)
         return -1;
     if (isnan(x) || x == INFINITY) {
@@ -300,7 +307,8 @@ static RpObject *math_ldexp(RpObject *m, RpObject *const *args, Rp_ssize_t nargs
         return NULL;
     }
     int64_t e;
-    _RpLong_AsInt64(args[1], &e);
+    if (!_RpLong_AsInt64(args[1], &e))     /* huge: clamp, like any |e| > 100000 */
+        e = _RpLong_Sign(args[1]) < 0 ? -100000 : 100000;
     if (x == 0.0 || !isfinite(x))
         return RpFloat_FromDouble(x);
     if (e > 100000)
@@ -424,16 +432,8 @@ static RpObject *math_isclose(RpObject *m, RpObject *const *args, Rp_ssize_t nar
 
 /* ---- integer functions ------------------------------------------------- */
 
-/* o.__index__() as int64: 0 ok, -1 error. */
-static int get_index(RpObject *o, int64_t *out)
-{
-    RpObject *i = RpNumber_Index(o);
-    if (i == NULL)
-        return -1;
-    _RpLong_AsInt64(i, out);
-    Rp_DECREF(i);
-    return 0;
-}
+/* Integer functions work on int objects of any size through the number
+ * protocol; int64 fast paths cover the common small cases. */
 
 static uint64_t gcd_u64(uint64_t a, uint64_t b)
 {
@@ -445,122 +445,270 @@ static uint64_t gcd_u64(uint64_t a, uint64_t b)
     return a;
 }
 
-static uint64_t umag(int64_t v) { return v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v; }
+/* gcd of two exact ints (any sign); new reference. */
+static RpObject *gcd_obj(RpObject *a, RpObject *b)
+{
+    int64_t x, y;
+    if (_RpLong_AsInt64(a, &x) && _RpLong_AsInt64(b, &y) && x != INT64_MIN && y != INT64_MIN)
+        return RpLong_FromLongLong((int64_t)gcd_u64((uint64_t)llabs(x), (uint64_t)llabs(y)));
+    RpObject *p = RpNumber_Absolute(a), *q = RpNumber_Absolute(b);
+    while (p != NULL && q != NULL && _RpLong_Sign(q) != 0) {
+        if (_RpLong_AsInt64(p, &x) && _RpLong_AsInt64(q, &y)) {
+            Rp_SETREF(p, RpLong_FromLongLong((int64_t)gcd_u64((uint64_t)x, (uint64_t)y)));
+            Rp_SETREF(q, RpLong_FromLongLong(0));
+            break;
+        }
+        RpObject *r = RpNumber_Remainder(p, q);
+        Rp_SETREF(p, q);
+        q = r;
+    }
+    if (p == NULL || q == NULL) {
+        Rp_XDECREF(p);
+        Rp_XDECREF(q);
+        return NULL;
+    }
+    Rp_DECREF(q);
+    return p;
+}
 
 static RpObject *math_gcd(RpObject *m, RpObject *const *args, Rp_ssize_t nargs)
 {
-    uint64_t g = 0;
-    for (Rp_ssize_t i = 0; i < nargs; i++) {
-        int64_t v;
-        if (get_index(args[i], &v) < 0)
+    RpObject *g = RpLong_FromLongLong(0);
+    for (Rp_ssize_t i = 0; g != NULL && i < nargs; i++) {
+        RpObject *v = RpNumber_Index(args[i]);
+        if (v == NULL) {
+            Rp_DECREF(g);
             return NULL;
-        g = gcd_u64(g, umag(v));
+        }
+        Rp_SETREF(g, gcd_obj(g, v));
+        Rp_DECREF(v);
     }
-    return RpLong_FromUnsignedLongLong(g);
+    return g;
 }
 
 static RpObject *math_lcm(RpObject *m, RpObject *const *args, Rp_ssize_t nargs)
 {
-    uint64_t l = 1;
-    for (Rp_ssize_t i = 0; i < nargs; i++) {
-        int64_t v;
-        if (get_index(args[i], &v) < 0)
+    RpObject *l = RpLong_FromLongLong(1);
+    for (Rp_ssize_t i = 0; l != NULL && i < nargs; i++) {
+        RpObject *v = RpNumber_Index(args[i]), *a = v ? RpNumber_Absolute(v) : NULL;
+        Rp_XDECREF(v);
+        if (a == NULL) {
+            Rp_DECREF(l);
             return NULL;
-        uint64_t a = umag(v);
-        if (a == 0 || l == 0) {
-            l = 0;
-            continue;
         }
-        if (__builtin_mul_overflow(l / gcd_u64(l, a), a, &l))
-            return int_overflow();
+        if (_RpLong_Sign(a) == 0 || _RpLong_Sign(l) == 0) {
+            Rp_SETREF(l, RpLong_FromLongLong(0));
+        } else {
+            /* lcm = l // gcd(l, a) * a */
+            RpObject *g = gcd_obj(l, a), *q = g ? RpNumber_FloorDivide(l, g) : NULL;
+            Rp_XDECREF(g);
+            Rp_SETREF(l, q ? RpNumber_Multiply(q, a) : NULL);
+            Rp_XDECREF(q);
+        }
+        Rp_DECREF(a);
     }
-    return RpLong_FromUnsignedLongLong(l);
+    return l;
 }
 
-static RpObject *math_factorial(RpObject *m, RpObject *arg)
+/* The product lo * (lo+1) * ... * hi (lo <= hi), split in halves so that
+ * the big multiplications are balanced (Karatsuba-friendly). */
+static RpObject *range_product(uint64_t lo, uint64_t hi)
 {
-    int64_t n, r = 1;
-    if (get_index(arg, &n) < 0)
-        return NULL;
-    if (n < 0) {
-        RpErr_SetString(RpExc_ValueError, "factorial() not defined for negative values");
-        return NULL;
+    if (hi - lo < 16) {
+        /* small runs: accumulate in a machine word while it fits */
+        RpObject *acc = RpLong_FromLongLong(1);
+        uint64_t w = 1;
+        for (uint64_t i = lo; acc != NULL && i <= hi; i++) {
+            unsigned __int128 t = (unsigned __int128)w * i;
+            if (t >> 63) {
+                RpObject *f = RpLong_FromUnsignedLongLong(w);
+                Rp_SETREF(acc, f ? RpNumber_Multiply(acc, f) : NULL);
+                Rp_XDECREF(f);
+                w = i;
+            } else {
+                w = (uint64_t)t;
+            }
+        }
+        RpObject *f = acc ? RpLong_FromUnsignedLongLong(w) : NULL;
+        Rp_SETREF(acc, f ? RpNumber_Multiply(acc, f) : NULL);
+        Rp_XDECREF(f);
+        return acc;
     }
-    for (int64_t i = 2; i <= n; i++)
-        if (__builtin_mul_overflow(r, i, &r))
-            return int_overflow();
-    return RpLong_FromLongLong(r);
+    uint64_t mid = lo + (hi - lo) / 2;
+    RpObject *a = range_product(lo, mid), *b = a ? range_product(mid + 1, hi) : NULL;
+    RpObject *r = b ? RpNumber_Multiply(a, b) : NULL;
+    Rp_XDECREF(a);
+    Rp_XDECREF(b);
+    return r;
 }
 
-static int get_nk(RpObject *on, RpObject *ok, int64_t *n, int64_t *k)
+/* o.__index__() as an int64 that must be >= 0: 0 ok, -1 error.  `toobig`
+ * is the OverflowError text when it does not fit. */
+static int get_count(RpObject *o, int64_t *out, const char *negmsg, const char *toobig)
 {
-    if (get_index(on, n) < 0 || get_index(ok, k) < 0)
+    RpObject *i = RpNumber_Index(o);
+    if (i == NULL)
         return -1;
-    if (*n < 0) {
-        RpErr_SetString(RpExc_ValueError, "n must be a non-negative integer");
+    int sign = _RpLong_Sign(i), fits = _RpLong_AsInt64(i, out);
+    Rp_DECREF(i);
+    if (sign < 0) {
+        RpErr_SetString(RpExc_ValueError, negmsg);
         return -1;
     }
-    if (*k < 0) {
-        RpErr_SetString(RpExc_ValueError, "k must be a non-negative integer");
+    if (!fits) {
+        RpErr_SetString(RpExc_OverflowError, toobig);
         return -1;
     }
     return 0;
 }
 
+static RpObject *math_factorial(RpObject *m, RpObject *arg)
+{
+    int64_t n;
+    if (get_count(arg, &n, "factorial() not defined for negative values",
+                  "factorial() argument should not exceed 9223372036854775807") < 0)
+        return NULL;
+    if (n < 2)
+        return RpLong_FromLongLong(1);
+    return range_product(2, (uint64_t)n);
+}
+
+/* n and k as ints (n any size, k >= 0); new references in *n, *k. */
+static int get_nk(RpObject *on, RpObject *ok, RpObject **n, RpObject **k)
+{
+    *n = RpNumber_Index(on);
+    *k = *n ? RpNumber_Index(ok) : NULL;
+    if (*k == NULL)
+        goto error;
+    if (_RpLong_Sign(*n) < 0) {
+        RpErr_SetString(RpExc_ValueError, "n must be a non-negative integer");
+        goto error;
+    }
+    if (_RpLong_Sign(*k) < 0) {
+        RpErr_SetString(RpExc_ValueError, "k must be a non-negative integer");
+        goto error;
+    }
+    return 0;
+error:
+    Rp_CLEAR(*n);
+    Rp_CLEAR(*k);
+    return -1;
+}
+
+/* n * (n-1) * ... * (n-k+1), and divided step by step by 1..k when comb
+ * (r stays C(n, i) at every step, so each division is exact). */
+static RpObject *falling(RpObject *n, int64_t k, int comb)
+{
+    RpObject *r = RpLong_FromLongLong(1);
+    for (int64_t i = 0; r != NULL && i < k; i++) {
+        RpObject *ii = RpLong_FromLongLong(i), *f = ii ? RpNumber_Subtract(n, ii) : NULL;
+        Rp_XDECREF(ii);
+        Rp_SETREF(r, f ? RpNumber_Multiply(r, f) : NULL);
+        Rp_XDECREF(f);
+        if (comb && r != NULL) {
+            RpObject *d = RpLong_FromLongLong(i + 1);
+            Rp_SETREF(r, d ? RpNumber_FloorDivide(r, d) : NULL);
+            Rp_XDECREF(d);
+        }
+    }
+    return r;
+}
+
 static RpObject *math_comb(RpObject *m, RpObject *const *args, Rp_ssize_t nargs)
 {
-    int64_t n, k;
+    RpObject *n, *k, *r = NULL;
     if (!_RpArg_CheckPositional("comb", nargs, 2, 2) || get_nk(args[0], args[1], &n, &k) < 0)
         return NULL;
-    if (k > n)
-        return RpLong_FromLongLong(0);
-    if (k > n - k)
-        k = n - k;
-    /* r stays C(n, i) at every step, so each division is exact */
-    unsigned __int128 r = 1;
-    for (int64_t i = 0; i < k; i++) {
-        r = r * (unsigned __int128)(n - i);
-        r /= (unsigned __int128)(i + 1);
-        if (r > (unsigned __int128)INT64_MAX)
-            return int_overflow();
+    if (_RpLong_Compare(k, n) > 0) {
+        r = RpLong_FromLongLong(0);
+        goto done;
     }
-    return RpLong_FromLongLong((int64_t)r);
+    RpObject *nk = RpNumber_Subtract(n, k);
+    if (nk == NULL)
+        goto done;
+    if (_RpLong_Compare(nk, k) < 0)
+        Rp_SETREF(k, nk);
+    else
+        Rp_DECREF(nk);
+    int64_t kk;
+    if (!_RpLong_AsInt64(k, &kk)) {
+        RpErr_SetString(RpExc_OverflowError, "min(n - k, k) must not exceed 9223372036854775807");
+        goto done;
+    }
+    r = falling(n, kk, 1);
+done:
+    Rp_DECREF(n);
+    Rp_DECREF(k);
+    return r;
 }
 
 static RpObject *math_perm(RpObject *m, RpObject *const *args, Rp_ssize_t nargs)
 {
-    int64_t n, k;
+    RpObject *n, *k, *r = NULL;
     if (!_RpArg_CheckPositional("perm", nargs, 1, 2))
         return NULL;
     if (nargs == 1 || args[1] == Rp_None)
         return math_factorial(m, args[0]);
     if (get_nk(args[0], args[1], &n, &k) < 0)
         return NULL;
-    if (k > n)
-        return RpLong_FromLongLong(0);
-    int64_t r = 1;
-    for (int64_t i = 0; i < k; i++)
-        if (__builtin_mul_overflow(r, n - i, &r))
-            return int_overflow();
-    return RpLong_FromLongLong(r);
+    int64_t kk, nn;
+    if (_RpLong_Compare(k, n) > 0) {
+        r = RpLong_FromLongLong(0);
+    } else if (!_RpLong_AsInt64(k, &kk)) {
+        RpErr_SetString(RpExc_OverflowError, "k must not exceed 9223372036854775807");
+    } else if (_RpLong_AsInt64(n, &nn) && kk > 16) {
+        r = range_product((uint64_t)(nn - kk + 1), (uint64_t)nn);
+    } else {
+        r = falling(n, kk, 0);
+    }
+    Rp_DECREF(n);
+    Rp_DECREF(k);
+    return r;
 }
 
 static RpObject *math_isqrt(RpObject *m, RpObject *arg)
 {
-    int64_t n;
-    if (get_index(arg, &n) < 0)
+    RpObject *n = RpNumber_Index(arg);
+    if (n == NULL)
         return NULL;
-    if (n < 0) {
+    if (_RpLong_Sign(n) < 0) {
+        Rp_DECREF(n);
         RpErr_SetString(RpExc_ValueError, "isqrt() argument must be nonnegative");
         return NULL;
     }
-    /* start from the float estimate, then fix it up exactly */
-    uint64_t r = (uint64_t)sqrt((double)n);
-    while (r > 0 && (unsigned __int128)r * r > (unsigned __int128)n)
-        r--;
-    while ((unsigned __int128)(r + 1) * (r + 1) <= (unsigned __int128)n)
-        r++;
-    return RpLong_FromUnsignedLongLong(r);
+    int64_t v;
+    if (_RpLong_AsInt64(n, &v)) {
+        Rp_DECREF(n);
+        /* start from the float estimate, then fix it up exactly */
+        uint64_t r = (uint64_t)sqrt((double)v);
+        while (r > 0 && (unsigned __int128)r * r > (unsigned __int128)v)
+            r--;
+        while ((unsigned __int128)(r + 1) * (r + 1) <= (unsigned __int128)v)
+            r++;
+        return RpLong_FromUnsignedLongLong(r);
+    }
+    /* Newton from above: x0 = 2**ceil(bits/2) >= sqrt(n); the iterates
+     * decrease strictly until they reach isqrt(n). */
+    RpObject *one = RpLong_FromLongLong(1);
+    RpObject *sh = RpLong_FromUnsignedLongLong((_RpLong_NumBits(n) + 1) / 2);
+    RpObject *x = one && sh ? RpNumber_Lshift(one, sh) : NULL;
+    Rp_XDECREF(sh);
+    while (x != NULL) {
+        RpObject *q = RpNumber_FloorDivide(n, x), *s = q ? RpNumber_Add(x, q) : NULL;
+        RpObject *y = s ? RpNumber_Rshift(s, one) : NULL;
+        Rp_XDECREF(q);
+        Rp_XDECREF(s);
+        if (y == NULL || _RpLong_Compare(y, x) >= 0) {
+            Rp_XDECREF(y);
+            if (y == NULL)
+                Rp_CLEAR(x);
+            break;
+        }
+        Rp_SETREF(x, y);
+    }
+    Rp_XDECREF(one);
+    Rp_DECREF(n);
+    return x;
 }
 
 /* ---- sums, products, norms ------------------------------------------------ */

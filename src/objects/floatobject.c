@@ -786,27 +786,6 @@ static RpObject *float_int(RpObject *a) { return float_trunc(a, NULL); }
 
 /* ---- comparison ------------------------------------------------------- */
 
-/* Compare double x with int64 i exactly: <0, 0, >0 (x not NaN). */
-static int compare_with_int(double x, int64_t i)
-{
-    const int64_t lim = (int64_t)1 << 53;
-    if (i >= -lim && i <= lim) {
-        double y = (double)i;
-        return (x > y) - (x < y);
-    }
-    if (x >= 9223372036854775808.0)
-        return 1;
-    if (x < -9223372036854775808.0)
-        return -1;
-    /* x is within int64 range: compare integer parts, then the fraction */
-    double t = trunc(x);
-    int64_t ti = (int64_t)t;
-    if (ti != i)
-        return (ti > i) - (ti < i);
-    double frac = x - t;
-    return (frac > 0) - (frac < 0);
-}
-
 static int cmp_result(int c, int op)
 {
     switch (op) {
@@ -831,11 +810,9 @@ static RpObject *float_richcompare(RpObject *a, RpObject *b, int op)
             return RpBool_FromLong(op == Rp_NE);
         c = (x > y) - (x < y);
     } else if (RpLong_Check(b)) {
-        int64_t i;
-        _RpLong_AsInt64(b, &i);
         if (isnan(x))
             return RpBool_FromLong(op == Rp_NE);
-        c = compare_with_int(x, i);
+        c = -_RpLong_CompareDouble(b, x);   /* exact for ints of any size */
     } else {
         Rp_RETURN_NOTIMPLEMENTED;
     }

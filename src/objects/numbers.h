@@ -2,10 +2,9 @@
  * intobject.c, boolobject.c, floatobject.c, plus the None/NotImplemented/
  * Ellipsis singletons in object.c.
  *
- * int is a signed 64-bit value for now: an operation whose exact result
- * leaves that range raises OverflowError ("integer overflow"), never wraps.
- * The layout is private to intobject.c so that arbitrary precision can
- * replace it without touching callers.  Small ints -5..256 are preallocated
+ * int has arbitrary precision (intobject.c + bigint.c); values that fit
+ * int64 are stored inline and take machine-word fast paths.  The layout
+ * is private to intobject.c.  Small ints -5..256 are preallocated
  * and shared; their counts are still counted, they are never freed.
  */
 #ifndef RP_NUMBERS_H
@@ -94,6 +93,14 @@ RpObject *_RpLong_FormatParts(const struct RpFormatSpec *spec, const char *sign,
                               const char *rest, int group);
 /* Apply the '0' flag: fill '0' and '=' alignment unless given. */
 void _RpLong_NormalizeSpec(struct RpFormatSpec *spec);
+/* ---- additions (arbitrary-precision int) ---- */
+/* Compare int v with the double x (not NaN) exactly: <0, 0, >0. */
+int _RpLong_CompareDouble(RpObject *v, double x);
+/* v ~= m * 2**e with 0.5 <= |m| < 1 (m correctly rounded); v != 0. For
+ * logarithms of ints too large for a double. */
+double _RpLong_Frexp(RpObject *v, int64_t *e);
+/* Number of bits of |v| (v.bit_length()). */
+uint64_t _RpLong_NumBits(RpObject *v);
 /* float(s) on a UTF-8 buffer (any whitespace/underscore rules applied);
  * `obj` is the original object quoted in the ValueError. */
 RpObject *_RpFloat_FromStringAndSize(const char *s, Rp_ssize_t n, RpObject *obj);
