@@ -53,14 +53,19 @@ static RpObject *fold_binary(operator_ty op, RpObject *a, RpObject *b)
     case BitAnd: return RpNumber_And(a, b);
     case BitOr: return RpNumber_Or(a, b);
     case BitXor: return RpNumber_Xor(a, b);
-    case Pow:
-        if (RpLong_Check(b) && (RpLong_AsLong(b) > 128 || RpLong_AsLong(b) < -128))
+    case Pow: {
+        /* only small exponents: 10 ** 10000 stays a run-time computation */
+        int64_t v;
+        if (RpLong_Check(b) && (!_RpLong_AsInt64(b, &v) || v > 128 || v < -128))
             return NULL;
         return RpNumber_Power(a, b, Rp_None);
-    case LShift:
-        if (!RpLong_Check(b) || RpLong_AsLong(b) > 62)
+    }
+    case LShift: {
+        int64_t v;
+        if (!RpLong_Check(b) || !_RpLong_AsInt64(b, &v) || v > 62)
             return NULL;
         return RpNumber_Lshift(a, b);
+    }
     case RShift: return RpNumber_Rshift(a, b);
     default: return NULL;
     }
@@ -273,12 +278,116 @@ static int compare_op(RpCompiler *c, int op)
     }
 }
 
+/* ---- CPython's compile-time SyntaxWarnings for obvious mistakes ---- */
+
+/* The type a literal-ish expression certainly has (CPython's infer_type),
+ * or NULL.  Constant-foldable tuples count as constants, as after CPython's
+ * AST optimizer. */
+static const char *literal_type(RpCompiler *c, expr_ty e, RpObject **constp)
+{
+    *constp = NULL;
+    switch (e->kind) {
+    case Tuple_kind: return "tuple";
+    case List_kind: case ListComp_kind: return "list";
+    case Dict_kind: case DictComp_kind: return "dict";
+    case Set_kind: case SetComp_kind: return "set";
+    case GeneratorExp_kind: return "generator";
+    case Lambda_kind: return "function";
+    case JoinedStr_kind: case FormattedValue_kind: return "str";
+    case Constant_kind:
+        *constp = e->v.Constant.value;
+        return Rp_TYPE(*constp)->tp_name;
+    default: return NULL;
+    }
+}
+
+static void warn_at(RpCompiler *c, expr_ty e, const char *fmt, const char *a, const char *b)
+{
+    _RpCompile_Warn(c->filename, e->lineno, fmt, a, b);
+}
+
+/* 1(), (1, 2)(x), "s"(x): "perhaps you missed a comma?" */
+static void check_caller(RpCompiler *c, expr_ty f)
+{
+    RpObject *v;
+    const char *t = literal_type(c, f, &v);
+    if (t != NULL && f->kind != Lambda_kind)
+        warn_at(c, f, "'%s' object is not callable; perhaps you missed a comma?", t, NULL);
+}
+
+static int number_or_set(RpObject *v)
+{
+    return v == Rp_None || v == Rp_Ellipsis || RpLong_Check(v) || RpFloat_Check(v) ||
+           RpComplex_Check(v) || RpAnySet_Check(v);
+}
+
+/* 5[0], {1}[0], "ab"["x"], [1, 2][1, 2]: CPython's check_subscripter and
+ * check_index. */
+static void check_subscript(RpCompiler *c, expr_ty e)
+{
+    expr_ty value = e->v.Subscript.value, index = e->v.Subscript.slice;
+    RpObject *v, *iv;
+    const char *t = literal_type(c, value, &v);
+    if (t == NULL)
+        return;
+    if (value->kind == Set_kind || value->kind == SetComp_kind ||
+        value->kind == GeneratorExp_kind || value->kind == Lambda_kind ||
+        (v != NULL && number_or_set(v))) {
+        warn_at(c, e, "'%s' object is not subscriptable; perhaps you missed a comma?", t, NULL);
+        return;
+    }
+    const char *it = index->kind == Slice_kind ? "slice" : literal_type(c, index, &iv);
+    if (it == NULL || index->kind == Slice_kind || (iv != NULL && RpLong_Check(iv)))
+        return;
+    if (v != NULL && !RpUnicode_Check(v) && !RpBytes_Check(v) && !RpTuple_Check(v))
+        return;
+    if (v != NULL || value->kind == Tuple_kind || value->kind == List_kind ||
+        value->kind == ListComp_kind || value->kind == JoinedStr_kind ||
+        value->kind == FormattedValue_kind)
+        warn_at(c, e, "%s indices must be integers or slices, not %s; "
+                      "perhaps you missed a comma?", t, it);
+}
+
+/* Operands `is` may sensibly compare with; other literals get a warning. */
+static int is_arg_ok(RpCompiler *c, expr_ty e)
+{
+    if (e->kind != Constant_kind && e->kind != Tuple_kind && e->kind != UnaryOp_kind &&
+        e->kind != BinOp_kind)
+        return 1;
+    RpObject *v = rc_const_value(c, e);   /* folded as CPython's optimizer would */
+    if (v == NULL) {
+        RpErr_Clear();
+        return 1;
+    }
+    int ok = v == Rp_None || v == Rp_False || v == Rp_True || v == Rp_Ellipsis;
+    Rp_DECREF(v);
+    return ok;
+}
+
+static void check_compare(RpCompiler *c, expr_ty e)
+{
+    asdl_seq *comps = e->v.Compare.comparators;
+    int left = is_arg_ok(c, e->v.Compare.left);
+    for (Rp_ssize_t i = 0; i < asdl_seq_LEN(comps); i++) {
+        cmpop_ty op = e->v.Compare.ops[i];
+        int right = is_arg_ok(c, asdl_seq_GET(comps, i));
+        if ((op == Is || op == IsNot) && (!left || !right)) {
+            warn_at(c, e, op == Is ? "\"is\" with a literal. Did you mean \"==\"?"
+                                   : "\"is not\" with a literal. Did you mean \"!=\"?",
+                    NULL, NULL);
+            return;
+        }
+        left = right;
+    }
+}
+
 /* a < b < c: each middle operand is kept (SWAP/COPY) for the next
  * comparison; a false link short-circuits to `cleanup`, which drops it. */
 static int compile_compare(RpCompiler *c, expr_ty e)
 {
     asdl_seq *comps = e->v.Compare.comparators;
     Rp_ssize_t n = asdl_seq_LEN(comps);
+    check_compare(c, e);
     RC_TRY(rc_expr(c, e->v.Compare.left));
     if (n == 1) {
         RC_TRY(rc_expr(c, asdl_seq_GET(comps, 0)));
@@ -482,6 +591,7 @@ static int compile_call(RpCompiler *c, expr_ty e)
 {
     expr_ty f = e->v.Call.func;
     asdl_seq *args = e->v.Call.args, *kws = e->v.Call.keywords;
+    check_caller(c, f);
     if (f->kind == Attribute_kind && f->v.Attribute.ctx == Load && !has_starred(args) &&
         !has_double_star(kws)) {
         /* o.m(...) without building a bound method */
@@ -719,6 +829,8 @@ static int compile_attribute(RpCompiler *c, expr_ty e)
 
 static int compile_subscript(RpCompiler *c, expr_ty e)
 {
+    if (e->v.Subscript.ctx == Load)
+        check_subscript(c, e);
     RC_TRY(rc_expr(c, e->v.Subscript.value));
     RC_TRY(rc_expr(c, e->v.Subscript.slice));
     rc_set_loc_expr(c, e);

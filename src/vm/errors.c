@@ -325,12 +325,22 @@ int RpErr_WarnEx(RpObject *category, const char *msg, Rp_ssize_t stacklevel)
     int known = RpSet_Contains(seen, key);
     if (known == 0 && RpSet_Add(seen, key) == 0) {
         RpFrame *f = RpThreadState_Get()->frame;
-        if (f != NULL)
-            RpSys_WriteStderr("%s:%d: %s: %s\n", RpUnicode_AsUTF8(f->f_code->co_filename),
-                              RpCode_Addr2Line(f->f_code, RpFrame_Lasti(f)),
-                              _RpType_Name((RpTypeObject *)category), msg);
-        else
+        if (f != NULL) {
+            /* "file:line: Category: message" and the source line, as the
+             * warnings module shows them */
+            const char *file = RpUnicode_AsUTF8(f->f_code->co_filename);
+            int line = RpCode_Addr2Line(f->f_code, RpFrame_Lasti(f));
+            RpStrBuf b;
+            RpStrBuf_Init(&b);
+            _RpTraceBack_AppendSourceLine(&b, file, line, 2);
+            RpObject *src = RpStrBuf_Finish(&b);
+            RpSys_WriteStderr("%s:%d: %s: %s\n%s", file, line,
+                              _RpType_Name((RpTypeObject *)category), msg,
+                              src ? RpUnicode_AsUTF8(src) : "");
+            Rp_XDECREF(src);
+        } else {
             RpSys_WriteStderr("%s: %s\n", _RpType_Name((RpTypeObject *)category), msg);
+        }
     }
     Rp_DECREF(key);
     return known < 0 ? -1 : 0;

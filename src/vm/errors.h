@@ -196,5 +196,8 @@ int RpTraceBack_Here(RpObject *frame_obj);
  * or to stderr (file NULL). 0 / -1. */
 int RpTraceBack_Print(RpObject *tb, RpObject *file);
 void _RpTraceBack_Fini(void);   /* drops the source-line cache */
+/* Append line `lineno` of a source file, stripped, after `indent` spaces
+ * and with a newline (nothing if the file cannot be read). */
+void _RpTraceBack_AppendSourceLine(RpStrBuf *b, const char *filename, int lineno, int indent);
 
 #endif

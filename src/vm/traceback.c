@@ -162,6 +162,7 @@ static const char *file_text(const char *filename)
 }
 
 /* Append line `lineno` of the file, stripped, indented by `indent`. */
+void _RpTraceBack_AppendSourceLine(RpStrBuf *b, const char *filename, int lineno, int indent);
 static void append_source_line(RpStrBuf *b, const char *filename, int lineno, int indent)
 {
     const char *text = file_text(filename);
@@ -185,6 +186,11 @@ static void append_source_line(RpStrBuf *b, const char *filename, int lineno, in
         RpStrBuf_AppendChar(b, ' ');
     RpStrBuf_Append(b, text, end - text);
     RpStrBuf_AppendChar(b, '\n');
+}
+
+void _RpTraceBack_AppendSourceLine(RpStrBuf *b, const char *filename, int lineno, int indent)
+{
+    append_source_line(b, filename, lineno, indent);
 }
 
 /* ---- printing ------------------------------------------------------------ */
