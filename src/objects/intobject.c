@@ -1496,8 +1496,10 @@ static RpObject *long_lshift(RpObject *a, RpObject *b)
         return RpLong_FromLongLong(0);
     if (huge || (uint64_t)n > (uint64_t)MAX_DIGITS * 32)
         return too_big();
+    if (small_val(a, &x) && n == 0)
+        return RpLong_FromLongLong(x);
     if (small_val(a, &x) && n < 63) {
-        /* x << n fits iff -2**(63-n) <= x < 2**(63-n) */
+        /* x << n fits iff -2**(63-n) <= x < 2**(63-n), n >= 1 */
         int64_t lim = (int64_t)((uint64_t)1 << (63 - n));
         if (x >= -lim && x < lim)
             return RpLong_FromLongLong((int64_t)((uint64_t)x << n));
