@@ -6,6 +6,7 @@ distribution methods of CPython's random.Random built on that stream.
 """
 import math as _math
 import time as _time
+import _sha512
 from bisect import bisect_right as _bisect
 
 __all__ = ["Random", "SystemRandom", "seed", "random", "uniform", "randint",
@@ -131,7 +132,14 @@ class Random:
         elif version == 2 and isinstance(a, (str, bytes, bytearray)):
             if isinstance(a, str):
                 a = a.encode()
-            n = int.from_bytes(bytes(a), 'big')
+            a = bytes(a)
+            # CPython seeds with int.from_bytes(a + sha512(a).digest()); that
+            # integer is only ever cut into 32-bit words, so cut the bytes.
+            b = (a + _sha512.digest(a)).lstrip(b'\0')
+            key = [int.from_bytes(b[max(0, i - 4):i], 'big') for i in range(len(b), 0, -4)]
+            self._setmt(_init_by_array(key or [0]), _N)
+            self.gauss_next = None
+            return
         elif version == 1 and isinstance(a, (str, bytes)):
             n = abs(hash(a))
         else:

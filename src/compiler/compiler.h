@@ -47,4 +47,8 @@ RpObject *_RpCompile_SyntaxError(RpObject *type, RpObject *filename, int lineno,
                                  int col_offset, int end_lineno, int end_col_offset,
                                  const char *text, const char *fmt, ...);
 
+/* Print a SyntaxWarning for line `lineno` of `filename` (with the source
+ * line when readable).  Never fails: a warning cannot stop compilation. */
+void _RpCompile_Warn(RpObject *filename, int lineno, const char *fmt, ...);
+
 #endif

@@ -111,3 +111,30 @@ RpObject *_RpCompile_SyntaxError(RpObject *type, RpObject *filename, int lineno,
         RpErr_SetRaisedException(exc);
     return NULL;
 }
+
+/* A compile-time SyntaxWarning, shown the way the warnings module's default
+ * action shows it: "file:line: SyntaxWarning: msg" and then the source line,
+ * stripped, when the file can be read.  refpy has no warnings filters, so
+ * it cannot be turned into an error; a failure to print is ignored. */
+void _RpCompile_Warn(RpObject *filename, int lineno, const char *fmt, ...)
+{
+    va_list va;
+    va_start(va, fmt);
+    RpObject *msg = RpUnicode_FromFormatV(fmt, va);
+    va_end(va);
+    const char *name = filename != NULL ? RpUnicode_AsUTF8(filename) : NULL;
+    if (msg == NULL || name == NULL) {
+        Rp_XDECREF(msg);
+        RpErr_Clear();
+        return;
+    }
+    RpSys_WriteStderr("%s:%d: SyntaxWarning: %s\n", name, lineno, RpUnicode_AsUTF8(msg));
+    Rp_DECREF(msg);
+    RpObject *line = line_from_file(filename, lineno);
+    RpObject *stripped = line != NULL ? RpObject_CallMethod0(line, "strip") : NULL;
+    if (stripped != NULL && RpUnicode_GET_LENGTH(stripped) > 0)
+        RpSys_WriteStderr("  %s\n", RpUnicode_AsUTF8(stripped));
+    Rp_XDECREF(stripped);
+    Rp_XDECREF(line);
+    RpErr_Clear();
+}

@@ -12,5 +12,6 @@ const RpBuiltinModule _RpModules_Table[] = {
     {"refpy", RpInit__refpy},
     {"posix", RpInit_posix},
     {"_thread", RpInit__thread},
+    {"_sha512", RpInit__sha512},
     {NULL, NULL}
 };

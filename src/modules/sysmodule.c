@@ -367,9 +367,54 @@ static RpObject *make_implementation(void)
     return res;
 }
 
+/* sys.version_info: a tuple whose items are also named, like CPython's
+ * struct sequence (sys.version_info.major, its repr with field names). */
+static const char *const version_fields[] = {"major", "minor", "micro", "releaselevel", "serial"};
+
+static RpObject *vi_get(RpObject *self, void *closure)
+{
+    return Rp_NewRef(RpTuple_GET_ITEM(self, (Rp_ssize_t)(intptr_t)closure));
+}
+
+static RpObject *vi_repr(RpObject *self)
+{
+    RpObject *r = RpUnicode_FromFormat("sys.version_info(%s=%R, %s=%R, %s=%R, %s=%R, %s=%R)",
+                                       version_fields[0], RpTuple_GET_ITEM(self, 0),
+                                       version_fields[1], RpTuple_GET_ITEM(self, 1),
+                                       version_fields[2], RpTuple_GET_ITEM(self, 2),
+                                       version_fields[3], RpTuple_GET_ITEM(self, 3),
+                                       version_fields[4], RpTuple_GET_ITEM(self, 4));
+    return r;
+}
+
+static RpGetSetDef vi_getset[] = {
+    {"major", vi_get, NULL, NULL, (void *)0},
+    {"minor", vi_get, NULL, NULL, (void *)1},
+    {"micro", vi_get, NULL, NULL, (void *)2},
+    {"releaselevel", vi_get, NULL, NULL, (void *)3},
+    {"serial", vi_get, NULL, NULL, (void *)4},
+    {NULL, NULL, NULL, NULL, NULL}
+};
+
+static RpTypeObject VersionInfo_Type = {
+    RpVarObject_HEAD_INIT(&RpType_Type, 0),
+    .tp_name = "sys.version_info",
+    .tp_repr = vi_repr,
+    .tp_flags = RP_TPFLAGS_DEFAULT,
+    .tp_getset = vi_getset,
+    .tp_base = &RpTuple_Type,
+};
+
 static RpObject *make_version_info(void)
 {
-    return version_tuple(3, 11, 0, "final", 0);
+    if (!(VersionInfo_Type.tp_flags & RP_TPFLAGS_READY) && RpType_Ready(&VersionInfo_Type) < 0)
+        return NULL;
+    RpObject *t = version_tuple(3, 11, 0, "final", 0);
+    RpObject *args = t != NULL ? RpTuple_Pack(1, t) : NULL;
+    RpObject *res = args != NULL ? RpTuple_Type.tp_new(&VersionInfo_Type, args, NULL) : NULL;
+    Rp_XDECREF(args);
+    Rp_XDECREF(t);
+    return res;
 }
 
 static int add_streams(RpObject *d)

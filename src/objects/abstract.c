@@ -843,6 +843,10 @@ static RpObject *vectorcall_unpacked(vectorcallfunc f, RpObject *callable, RpObj
         Rp_ssize_t pos = 0, i = 0;
         RpObject *k, *v;
         while (RpDict_Next(kwargs, &pos, &k, &v)) {
+            if (!RpUnicode_Check(k)) {   /* f(**{1: 2}): CPython checks while unpacking */
+                RpErr_SetString(RpExc_TypeError, "keywords must be strings");
+                goto done;
+            }
             RpTuple_SET_ITEM(kwnames, i, Rp_NewRef(k));
             stack[1 + n + i++] = v;
         }

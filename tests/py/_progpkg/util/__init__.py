@@ -1,0 +1,2 @@
+DEFAULT_BASE = 10
+from . import convert
