@@ -13,5 +13,7 @@ const RpBuiltinModule _RpModules_Table[] = {
     {"posix", RpInit_posix},
     {"_thread", RpInit__thread},
     {"_sha512", RpInit__sha512},
+    {"_multiprocessing", RpInit__multiprocessing},
+    {"_signal", RpInit__signal},
     {NULL, NULL}
 };

@@ -6,7 +6,10 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
+#include <sched.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 extern char **environ;
@@ -357,6 +360,194 @@ static RpObject *p_open(RpObject *self, RpObject *const *args, Rp_ssize_t nargs,
     return RpLong_FromLong(fd);
 }
 
+/* ---- processes: fork, wait, signals, pipes ------------------------------- */
+
+static int fd_arg(RpObject *o, int *fd)
+{
+    long v = RpLong_AsLong(o);
+    if (v == -1 && RpErr_Occurred())
+        return -1;
+    *fd = (int)v;
+    return 0;
+}
+
+/* In the child after fork(), as CPython's PyOS_AfterFork_Child: rebuild the
+ * GIL (only this thread survives), then let threading forget the others. */
+static int after_fork_child(void)
+{
+    RpGIL_AfterFork(RpInterp_Get());
+    RpObject *name = RpUnicode_FromString("threading");
+    if (name == NULL)
+        return -1;
+    RpObject *mod = RpImport_GetModule(name);
+    Rp_DECREF(name);
+    if (mod == NULL)
+        return RpErr_Occurred() ? -1 : 0;
+    RpObject *r = RpObject_CallMethod0(mod, "_after_fork");
+    Rp_DECREF(mod);
+    if (r == NULL) {
+        RpErr_WriteUnraisable(NULL);
+        return 0;
+    }
+    Rp_DECREF(r);
+    return 0;
+}
+
+/* fork() with the GIL held: no other thread can be touching objects or the
+ * allocator, so the child's heap is consistent. */
+static RpObject *p_fork(RpObject *self, RpObject *unused)
+{
+    fflush(stdout);
+    fflush(stderr);
+    pid_t pid = fork();
+    if (pid < 0)
+        return posix_error(NULL);
+    if (pid == 0 && after_fork_child() < 0)
+        return NULL;
+    return RpLong_FromLong((long)pid);
+}
+
+static RpObject *p_waitpid(RpObject *self, RpObject *const *args, Rp_ssize_t nargs)
+{
+    if (!_RpArg_CheckPositional("waitpid", nargs, 2, 2))
+        return NULL;
+    long pid = RpLong_AsLong(args[0]), options = RpLong_AsLong(args[1]);
+    if ((pid == -1 || options == -1) && RpErr_Occurred())
+        return NULL;
+    int status = 0;
+    pid_t r;
+    for (;;) {
+        RP_BEGIN_ALLOW_THREADS
+        r = waitpid((pid_t)pid, &status, (int)options);
+        RP_END_ALLOW_THREADS
+        if (r >= 0 || errno != EINTR)
+            break;
+    }
+    if (r < 0)
+        return posix_error(NULL);
+    RpObject *a = RpLong_FromLong((long)r), *b = RpLong_FromLong(status);
+    RpObject *t = a && b ? RpTuple_Pack(2, a, b) : NULL;
+    Rp_XDECREF(a);
+    Rp_XDECREF(b);
+    return t;
+}
+
+/* WIFEXITED and friends: int status -> int or bool. */
+#define STATUS_FN(NAME, EXPR, MAKE)                                     \
+    static RpObject *p_##NAME(RpObject *self, RpObject *arg)            \
+    {                                                                   \
+        long status = RpLong_AsLong(arg);                               \
+        if (status == -1 && RpErr_Occurred())                           \
+            return NULL;                                                \
+        int st = (int)status;                                           \
+        return MAKE(EXPR);                                              \
+    }
+STATUS_FN(WIFEXITED, WIFEXITED(st), RpBool_FromLong)
+STATUS_FN(WEXITSTATUS, WEXITSTATUS(st), RpLong_FromLong)
+STATUS_FN(WIFSIGNALED, WIFSIGNALED(st), RpBool_FromLong)
+STATUS_FN(WTERMSIG, WTERMSIG(st), RpLong_FromLong)
+STATUS_FN(WIFSTOPPED, WIFSTOPPED(st), RpBool_FromLong)
+STATUS_FN(WSTOPSIG, WSTOPSIG(st), RpLong_FromLong)
+
+static RpObject *p_waitstatus_to_exitcode(RpObject *self, RpObject *arg)
+{
+    long status = RpLong_AsLong(arg);
+    if (status == -1 && RpErr_Occurred())
+        return NULL;
+    int st = (int)status;
+    if (WIFEXITED(st))
+        return RpLong_FromLong(WEXITSTATUS(st));
+    if (WIFSIGNALED(st))
+        return RpLong_FromLong(-WTERMSIG(st));
+    return RpErr_Format(RpExc_ValueError, "invalid wait status: %ld", status);
+}
+
+static RpObject *p_kill(RpObject *self, RpObject *const *args, Rp_ssize_t nargs)
+{
+    if (!_RpArg_CheckPositional("kill", nargs, 2, 2))
+        return NULL;
+    long pid = RpLong_AsLong(args[0]), sig = RpLong_AsLong(args[1]);
+    if ((pid == -1 || sig == -1) && RpErr_Occurred())
+        return NULL;
+    if (kill((pid_t)pid, (int)sig) != 0)
+        return posix_error(NULL);
+    Rp_RETURN_NONE;
+}
+
+static RpObject *p_getpgid(RpObject *self, RpObject *arg)
+{
+    long pid = RpLong_AsLong(arg);
+    if (pid == -1 && RpErr_Occurred())
+        return NULL;
+    pid_t r = getpgid((pid_t)pid);
+    if (r < 0)
+        return posix_error(NULL);
+    return RpLong_FromLong((long)r);
+}
+
+static RpObject *p_getpgrp(RpObject *s, RpObject *u) { return RpLong_FromLong((long)getpgrp()); }
+
+/* pipe() -> (r, w), both close-on-exec as in CPython (non-inheritable). */
+static RpObject *p_pipe(RpObject *self, RpObject *unused)
+{
+    int fds[2];
+    if (pipe2(fds, O_CLOEXEC) != 0)
+        return posix_error(NULL);
+    RpObject *a = RpLong_FromLong(fds[0]), *b = RpLong_FromLong(fds[1]);
+    RpObject *t = a && b ? RpTuple_Pack(2, a, b) : NULL;
+    Rp_XDECREF(a);
+    Rp_XDECREF(b);
+    return t;
+}
+
+static RpObject *p_dup(RpObject *self, RpObject *arg)
+{
+    int fd;
+    if (fd_arg(arg, &fd) < 0)
+        return NULL;
+    int r = fcntl(fd, F_DUPFD_CLOEXEC, 0);
+    if (r < 0)
+        return posix_error(NULL);
+    return RpLong_FromLong(r);
+}
+
+static RpObject *p_dup2(RpObject *self, RpObject *const *args, Rp_ssize_t nargs,
+                        RpObject *kwnames)
+{
+    static const char *const names[] = {"fd", "fd2", "inheritable", NULL};
+    RpObject *a[3] = {NULL};
+    if (_RpArg_ParseVector("dup2", args, nargs, kwnames, names, 3, 2, a) < 0)
+        return NULL;
+    int fd, fd2, inh = a[2] ? RpObject_IsTrue(a[2]) : 1;
+    if (fd_arg(a[0], &fd) < 0 || fd_arg(a[1], &fd2) < 0 || inh < 0)
+        return NULL;
+    int r = inh ? dup2(fd, fd2) : dup3(fd, fd2, O_CLOEXEC);
+    if (r < 0)
+        return posix_error(NULL);
+    return RpLong_FromLong(r);
+}
+
+static RpObject *p_sched_getaffinity(RpObject *self, RpObject *arg)
+{
+    long pid = RpLong_AsLong(arg);
+    if (pid == -1 && RpErr_Occurred())
+        return NULL;
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    if (sched_getaffinity((pid_t)pid, sizeof set, &set) != 0)
+        return posix_error(NULL);
+    RpObject *res = RpSet_New(NULL);
+    for (int i = 0; res != NULL && i < CPU_SETSIZE; i++) {
+        if (!CPU_ISSET(i, &set))
+            continue;
+        RpObject *n = RpLong_FromLong(i);
+        if (n == NULL || RpSet_Add(res, n) < 0)
+            Rp_CLEAR(res);
+        Rp_XDECREF(n);
+    }
+    return res;
+}
+
 static RpObject *make_environ(void)
 {
     RpObject *d = RpDict_New();
@@ -402,6 +593,22 @@ static RpMethodDef posix_methods[] = {
     {"write", FAST(p_write), RP_METH_FASTCALL, NULL},
     {"read", FAST(p_read), RP_METH_FASTCALL, NULL},
     {"open", FAST(p_open), FASTKW, NULL},
+    {"fork", p_fork, RP_METH_NOARGS, NULL},
+    {"waitpid", FAST(p_waitpid), RP_METH_FASTCALL, NULL},
+    {"WIFEXITED", p_WIFEXITED, RP_METH_O, NULL},
+    {"WEXITSTATUS", p_WEXITSTATUS, RP_METH_O, NULL},
+    {"WIFSIGNALED", p_WIFSIGNALED, RP_METH_O, NULL},
+    {"WTERMSIG", p_WTERMSIG, RP_METH_O, NULL},
+    {"WIFSTOPPED", p_WIFSTOPPED, RP_METH_O, NULL},
+    {"WSTOPSIG", p_WSTOPSIG, RP_METH_O, NULL},
+    {"waitstatus_to_exitcode", p_waitstatus_to_exitcode, RP_METH_O, NULL},
+    {"kill", FAST(p_kill), RP_METH_FASTCALL, NULL},
+    {"getpgid", p_getpgid, RP_METH_O, NULL},
+    {"getpgrp", p_getpgrp, RP_METH_NOARGS, NULL},
+    {"pipe", p_pipe, RP_METH_NOARGS, NULL},
+    {"dup", p_dup, RP_METH_O, NULL},
+    {"dup2", FAST(p_dup2), FASTKW, NULL},
+    {"sched_getaffinity", p_sched_getaffinity, RP_METH_O, NULL},
     {NULL, NULL, 0, NULL}
 };
 
@@ -415,6 +622,8 @@ RpObject *RpInit_posix(void)
         {"O_RDONLY", O_RDONLY}, {"O_WRONLY", O_WRONLY}, {"O_RDWR", O_RDWR},
         {"O_CREAT", O_CREAT}, {"O_TRUNC", O_TRUNC}, {"O_APPEND", O_APPEND},
         {"O_EXCL", O_EXCL}, {"F_OK", F_OK}, {"R_OK", R_OK}, {"W_OK", W_OK}, {"X_OK", X_OK},
+        {"WNOHANG", WNOHANG}, {"WUNTRACED", WUNTRACED}, {"O_NONBLOCK", O_NONBLOCK},
+        {"O_CLOEXEC", O_CLOEXEC},
     };
     int bad = env == NULL || RpModule_AddFunctions(m, posix_methods) < 0 ||
               RpModule_AddObjectRef(m, "environ", env) < 0;
