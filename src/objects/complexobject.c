@@ -336,7 +336,11 @@ static int number_parts(RpObject *o, double *re, double *im, const char *which)
         *re = CREAL(o), *im = CIMAG(o);
         return 0;
     }
-    RpObject *meth = _RpType_Lookup(Rp_TYPE(o), RpUnicode_InternFromString("__complex__"));
+    RpObject *name = RpUnicode_InternFromString("__complex__");
+    if (name == NULL)
+        return -1;
+    RpObject *meth = _RpType_Lookup(Rp_TYPE(o), name);   /* borrowed */
+    Rp_DECREF(name);
     if (meth != NULL) {
         RpObject *r = RpObject_CallOneArg(meth, o);
         if (r == NULL)
