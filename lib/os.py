@@ -3,6 +3,7 @@ import sys
 from posix import *
 import posix as _posix
 import posixpath as path
+_exit = _posix._exit   # `from posix import *` skips names starting with _
 
 sys.modules['os.path'] = path
 name = 'posix'

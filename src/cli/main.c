@@ -10,6 +10,7 @@
 #include "rp.h"
 #include "modules/fileobject.h"
 #include <errno.h>
+#include <signal.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -242,6 +243,9 @@ int main(int argc, char **argv)
         setvbuf(stderr, NULL, _IONBF, 0);
         _RpFile_SetUnbuffered(1);
     }
+    /* As CPython: writing to a closed pipe raises BrokenPipeError instead
+     * of killing the process. */
+    signal(SIGPIPE, SIG_IGN);
     if (Rp_Initialize() < 0)
         return 1;
     status = run(&o, argc, argv);
