@@ -202,10 +202,61 @@ static Rp_hash_t key_hash(RpObject *key)
     return RpObject_Hash(key);
 }
 
+#define DKIX_SLOW (-4)
+
+/* The probe for an exact str key (the common case: names, attributes):
+ * pointer equality first (keys are usually interned), then str equality,
+ * exactly as the general loop below does for two exact strs.  DKIX_SLOW
+ * when an entry of another type has the same hash (its __eq__ must run:
+ * the general loop handles that). */
+static inline Rp_ssize_t lookup_str(RpDictKeys *dk, RpObject *key, Rp_hash_t hash, size_t *slot)
+{
+    size_t mask = DK_MASK(dk), perturb = (size_t)hash, i = (size_t)hash & mask;
+    DictEntry *entries = dk_entries(dk);
+    for (;;) {
+        Rp_ssize_t ix = dk_get_index(dk, i);
+        if (ix == DKIX_EMPTY)
+            return DKIX_EMPTY;
+        if (ix >= 0) {
+            RpObject *startkey = entries[ix].me_key;
+            if (startkey == key)
+                goto found;
+            if (entries[ix].me_hash == hash) {
+                if (!RpUnicode_CheckExact(startkey))
+                    return DKIX_SLOW;
+                if (_RpUnicode_Equal(startkey, key))
+                    goto found;
+            }
+        }
+        perturb >>= PERTURB_SHIFT;
+        i = (i * 5 + perturb + 1) & mask;
+        continue;
+    found:
+        if (slot != NULL)
+            *slot = i;
+        return ix;
+    }
+}
+
+static Rp_ssize_t lookup_general(RpDictObject *mp, RpObject *key, Rp_hash_t hash, size_t *slot);
+
 /* Index of key's entry, DKIX_EMPTY if missing, DKIX_ERROR on error.
  * *slot receives the index-table slot that points at it (may be NULL).
  * A comparison that mutates the dict restarts the search. */
-static Rp_ssize_t lookup(RpDictObject *mp, RpObject *key, Rp_hash_t hash, size_t *slot)
+static inline Rp_ssize_t lookup(RpDictObject *mp, RpObject *key, Rp_hash_t hash, size_t *slot)
+{
+    RpDictKeys *dk = mp->ma_keys;
+    if (dk == NULL)
+        return DKIX_EMPTY;
+    if (RpUnicode_CheckExact(key)) {
+        Rp_ssize_t ix = lookup_str(dk, key, hash, slot);
+        if (ix != DKIX_SLOW)
+            return ix;
+    }
+    return lookup_general(mp, key, hash, slot);
+}
+
+static Rp_ssize_t lookup_general(RpDictObject *mp, RpObject *key, Rp_hash_t hash, size_t *slot)
 {
 restart:;
     RpDictKeys *dk = mp->ma_keys;

@@ -20,6 +20,18 @@
 #include "rp.h"
 #include <signal.h>
 
+/* Keep one indirect jump per instruction (GCC otherwise merges the
+ * identical DISPATCH tails, and the shared jump predicts badly). */
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC optimize("no-crossjumping", "no-gcse")
+#endif
+
+#ifdef __GNUC__
+#define RP_NOINLINE __attribute__((noinline))
+#else
+#define RP_NOINLINE
+#endif
+
 /* ---- the eval breaker and signals ----------------------------------------- */
 
 static volatile sig_atomic_t sigint_pending;
@@ -135,12 +147,95 @@ static RpFrame *push_function_frame(RpThreadState *ts, RpFunctionObject *func,
 
 #define RP_CO_GENLIKE (RP_CO_GENERATOR | RP_CO_COROUTINE | RP_CO_ASYNC_GENERATOR)
 
+/* The callee's frame for the common call: a plain function (not a
+ * generator, no star parameters, no keyword-only parameters) given exactly
+ * its positional parameters and no keywords.  The references of the
+ * callable and of the arguments MOVE from the caller's stack into the new
+ * frame (f_func and the first locals), so nothing is counted twice.  NULL
+ * (no exception) when the call is not of that shape or the data stack needs
+ * a new chunk: the caller then takes the general path. */
+static inline RpFrame *push_simple_frame(RpThreadState *ts, RpFunctionObject *func,
+                                         RpObject **args, Rp_ssize_t nargs)
+{
+    RpCodeObject *co = (RpCodeObject *)func->func_code;
+    if ((co->co_flags & (RP_CO_GENLIKE | RP_CO_VARARGS | RP_CO_VARKEYWORDS)) ||
+        co->co_argcount != nargs || co->co_kwonlyargcount != 0 || func->func_builtins == NULL)
+        return NULL;
+    int nlocalsplus = co->co_nlocalsplus;
+    size_t size = (offsetof(RpFrame, localsplus) +
+                   (size_t)(nlocalsplus + co->co_stacksize) * sizeof(RpObject *) + 15) & ~(size_t)15;
+    char *p = ts->datastack_top;
+    if (RP_UNLIKELY(p == NULL || (size_t)(ts->datastack_limit - p) < size))
+        return NULL;
+    ts->datastack_top = p + size;
+    RpFrame *f = (RpFrame *)(void *)p;
+    Rp_INCREF(co);
+    f->f_code = co;
+    f->f_func = (RpObject *)func;          /* the stack's reference */
+    f->f_globals = func->func_globals;
+    f->f_builtins = func->func_builtins;
+    f->f_locals = NULL;
+    f->frame_obj = NULL;
+    f->next_instr = co->co_code;
+    f->stacktop = nlocalsplus;
+    f->owner = RP_FRAME_OWNED_BY_THREAD;
+    f->is_entry = 0;
+    RpObject **lp = f->localsplus;
+    for (int i = 0; i < nargs; i++)
+        lp[i] = args[i];                    /* the stack's references */
+    for (int i = nargs; i < nlocalsplus; i++)
+        lp[i] = NULL;
+    return f;
+}
+
+/* A returning frame that nothing else can see (no frame object) and no
+ * exception in flight: release it as _RpFrame_Clear would, in the same
+ * order (locals 0..n, f_func, f_code), and pop it. */
+static inline void pop_returned_frame(RpThreadState *ts, RpFrame *f)
+{
+    if (RP_UNLIKELY(f->frame_obj != NULL || f->f_func == NULL || f->f_locals != NULL ||
+                    ts->current_exception != NULL)) {
+        clear_and_pop(ts, f);
+        return;
+    }
+    int n = f->stacktop;
+    RpObject **lp = f->localsplus;
+    for (int i = 0; i < n; i++) {
+        RpObject *v = lp[i];
+        if (v != NULL) {
+            lp[i] = NULL;
+            Rp_DECREF(v);
+        }
+    }
+    f->stacktop = 0;
+    RpObject *func = f->f_func;
+    f->f_func = NULL;
+    Rp_DECREF(func);
+    RpObject *co = (RpObject *)f->f_code;
+    f->f_code = NULL;
+    Rp_DECREF(co);
+    _RpThreadState_PopFrame(ts, f);
+}
+
 RpObject *RpEval_FunctionVectorcall(RpObject *func, RpObject *const *args,
                                     size_t nargsf, RpObject *kwnames)
 {
     RpThreadState *ts = RpThreadState_Get();
-    RpFrame *f = push_function_frame(ts, (RpFunctionObject *)func, args,
-                                     RpVectorcall_NARGS(nargsf), kwnames);
+    Rp_ssize_t nargs = RpVectorcall_NARGS(nargsf);
+    RpFrame *f = NULL;
+    if (kwnames == NULL || RpTuple_GET_SIZE(kwnames) == 0) {
+        /* borrowed arguments: the frame's references are new ones */
+        f = push_simple_frame(ts, (RpFunctionObject *)func, (RpObject **)args, nargs);
+        if (f != NULL) {
+            Rp_INCREF(func);
+            for (Rp_ssize_t i = 0; i < nargs; i++)
+                Rp_INCREF(args[i]);
+            RpObject *res = _RpEval_EvalFrame(ts, f, 0);
+            pop_returned_frame(ts, f);
+            return res;
+        }
+    }
+    f = push_function_frame(ts, (RpFunctionObject *)func, args, nargs, kwnames);
     if (f == NULL)
         return NULL;
     if (f->f_code->co_flags & RP_CO_GENLIKE) {
@@ -276,6 +371,181 @@ static RpObject *load_global(RpFrame *f, RpObject *name)
     return v;
 }
 
+/* ---- inline caches (see RpCodeCaches in eval.h) ---------------------------- */
+
+static int uses_cache(uint32_t word)
+{
+    int op = (int)RP_INSTR_OP(word);
+    return op == OP_LOAD_GLOBAL || op == OP_LOAD_ATTR || op == OP_LOAD_METHOD ||
+           op == OP_STORE_ATTR;
+}
+
+/* Build co's caches on first use; NULL (no exception) when out of memory:
+ * the instruction then takes its generic path. */
+static RP_NOINLINE RpCodeCaches *build_caches(RpCodeObject *co)
+{
+    size_t n = 0;
+    for (int i = 0; i < co->co_ncode; i++)
+        n += (size_t)uses_cache(co->co_code[i]);
+    size_t size = sizeof(RpCodeCaches) + n * sizeof(RpInlineCache) +
+                  (size_t)co->co_ncode * sizeof(uint32_t);
+    RpCodeCaches *cc = RpMem_Malloc(size);
+    if (cc == NULL)
+        return NULL;
+    memset(cc, 0, size);
+    cc->index = (uint32_t *)(void *)(cc->entries + n);
+    uint32_t k = 0;
+    for (int i = 0; i < co->co_ncode; i++)
+        if (uses_cache(co->co_code[i]))
+            cc->index[i] = k++;
+    co->co_extra = cc;
+    return cc;
+}
+
+/* The cache entry of the instruction `instr` of co, or NULL. */
+static inline RpInlineCache *get_cache(RpCodeObject *co, const uint32_t *instr)
+{
+    RpCodeCaches *cc = co->co_extra;
+    if (RP_UNLIKELY(cc == NULL) && (cc = build_caches(co)) == NULL)
+        return NULL;
+    return &cc->entries[cc->index[instr - co->co_code]];
+}
+
+/* LOAD_GLOBAL through the instruction's cache: the borrowed value stays
+ * valid while neither dict changed (versions are unique per mutation and
+ * per dict, so a match also means "the same dicts").  New reference, or
+ * NULL with NameError. */
+static inline RpObject *load_global_cached(RpFrame *f, RpCodeObject *co,
+                                           const uint32_t *instr, RpObject *name)
+{
+    RpDictObject *g = (RpDictObject *)f->f_globals, *b = (RpDictObject *)f->f_builtins;
+    RpInlineCache *c;
+    if (!RpDict_CheckExact(g) || !RpDict_CheckExact(b) || (c = get_cache(co, instr)) == NULL)
+        return load_global(f, name);
+    uint64_t gv = g->ma_version_tag, bv = b->ma_version_tag;
+    if (RP_LIKELY(c->g.globals_ver == gv && c->g.builtins_ver == bv))
+        return Rp_NewRef(c->g.value);
+    RpObject *v = RpDict_GetItemWithError((RpObject *)g, name);
+    if (v == NULL && !RpErr_Occurred())
+        v = RpDict_GetItemWithError((RpObject *)b, name);
+    if (v == NULL) {
+        if (!RpErr_Occurred())
+            _RpEval_NameError(name);
+        return NULL;
+    }
+    /* A key's __eq__ run by the lookup may have changed the dicts. */
+    if (g->ma_version_tag == gv && b->ma_version_tag == bv) {
+        c->g.globals_ver = gv;
+        c->g.builtins_ver = bv;
+        c->g.value = v;
+    }
+    return Rp_NewRef(v);
+}
+
+static inline int is_interned(RpObject *name)
+{
+    return RpUnicode_CheckExact(name) && ((RpUnicodeObject *)name)->interned;
+}
+
+/* Classify name on tp for an attribute cache entry (tp's getattro or
+ * setattro already checked to be the generic one).  0: not cacheable. */
+static int fill_attr_cache(RpAttrCache *c, RpTypeObject *tp, RpObject *name, int for_method)
+{
+    if (!is_interned(name))
+        return 0;
+    RpObject *descr = _RpType_Lookup(tp, name);   /* assigns the version tag */
+    if (!RpType_HasFeature(tp, RP_TPFLAGS_VALID_VERSION_TAG) || tp->tp_version_tag == 0)
+        return 0;
+    int kind;
+    if (descr == NULL)
+        kind = RP_ATTR_CACHE_INSTANCE;
+    else if (for_method && RpType_HasFeature(Rp_TYPE(descr), RP_TPFLAGS_METHOD_DESCRIPTOR))
+        kind = RP_ATTR_CACHE_METHOD;
+    else
+        return 0;
+    c->tp_version = tp->tp_version_tag;
+    c->kind = kind;
+    c->descr = descr;
+    return kind;
+}
+
+/* LOAD_ATTR: an attribute of the instance itself, its class having no
+ * attribute of that name (so no descriptor can intervene).  Anything else,
+ * and misses (the error message), go through RpObject_GetAttr. */
+static inline RpObject *load_attr_cached(RpObject *owner, RpObject *name, RpCodeObject *co,
+                                         const uint32_t *instr)
+{
+    RpTypeObject *tp = Rp_TYPE(owner);
+    RpInlineCache *c;
+    if (tp->tp_getattro != RpObject_GenericGetAttr || (c = get_cache(co, instr)) == NULL)
+        return RpObject_GetAttr(owner, name);
+    if (RP_UNLIKELY(c->a.kind != RP_ATTR_CACHE_INSTANCE || c->a.tp_version != tp->tp_version_tag) &&
+        fill_attr_cache(&c->a, tp, name, 0) != RP_ATTR_CACHE_INSTANCE)
+        return RpObject_GetAttr(owner, name);
+    RpObject *res;
+    int r = _RpObject_InstanceLookup(owner, name, &res);
+    if (r > 0)
+        return res;
+    if (r < 0) {
+        _RpObject_SetAttributeErrorContext(owner, name);
+        return NULL;
+    }
+    return RpObject_GetAttr(owner, name);
+}
+
+/* LOAD_METHOD: a method descriptor found on the type, unless the instance
+ * shadows it.  1 *meth is the unbound method, 0 *meth is the attribute,
+ * -1 error (as _RpObject_GetMethod). */
+static inline int load_method_cached(RpObject *owner, RpObject *name, RpCodeObject *co,
+                                     const uint32_t *instr, RpObject **meth)
+{
+    RpTypeObject *tp = Rp_TYPE(owner);
+    RpInlineCache *c;
+    if (tp->tp_getattro != RpObject_GenericGetAttr || (c = get_cache(co, instr)) == NULL)
+        goto generic;
+    if (RP_UNLIKELY(c->a.tp_version != tp->tp_version_tag || c->a.kind == 0) &&
+        fill_attr_cache(&c->a, tp, name, 1) == 0)
+        goto generic;
+    if (tp->tp_dictoffset != 0) {
+        RpObject *attr;
+        int r = _RpObject_InstanceLookup(owner, name, &attr);
+        if (r != 0) {
+            *meth = attr;
+            if (r < 0)
+                _RpObject_SetAttributeErrorContext(owner, name);
+            return r < 0 ? -1 : 0;
+        }
+        /* a key's __eq__ in an instance dict may have changed the class */
+        if (c->a.tp_version != tp->tp_version_tag)
+            goto generic;
+    }
+    if (c->a.kind == RP_ATTR_CACHE_METHOD) {
+        *meth = Rp_NewRef(c->a.descr);
+        return 1;
+    }
+generic:;
+    int found = _RpObject_GetMethod(owner, name, meth);
+    return *meth == NULL ? -1 : found;
+}
+
+/* STORE_ATTR into the instance's own storage when the class has no
+ * attribute of that name.  0 / -1. */
+static inline int store_attr_cached(RpObject *owner, RpObject *name, RpObject *v,
+                                    RpCodeObject *co, const uint32_t *instr)
+{
+    RpTypeObject *tp = Rp_TYPE(owner);
+    RpInlineCache *c;
+    if (tp->tp_setattro != RpObject_GenericSetAttr || (c = get_cache(co, instr)) == NULL)
+        return RpObject_SetAttr(owner, name, v);
+    if (RP_UNLIKELY(c->a.kind != RP_ATTR_CACHE_INSTANCE || c->a.tp_version != tp->tp_version_tag) &&
+        fill_attr_cache(&c->a, tp, name, 0) != RP_ATTR_CACHE_INSTANCE)
+        return RpObject_SetAttr(owner, name, v);
+    int r = _RpObject_InstanceStore(owner, name, v);
+    if (r <= 0)
+        return r;
+    return RpObject_SetAttr(owner, name, v);   /* no storage: the generic error */
+}
+
 /* mapping[name] -> new ref; NULL without exception when missing. */
 static RpObject *mapping_lookup(RpObject *mapping, RpObject *name)
 {
@@ -295,12 +565,18 @@ static RpObject *load_name(RpFrame *f, RpObject *name)
         RpErr_Format(RpExc_SystemError, "no locals when loading %R", name);
         return NULL;
     }
+    /* Module-level code has locals == globals: a miss in the one dict is
+     * a miss in the other too, unless the lookup itself changed it. */
+    int same = f->f_locals == f->f_globals && RpDict_CheckExact(f->f_globals);
+    uint64_t ver = same ? ((RpDictObject *)f->f_globals)->ma_version_tag : 0;
     RpObject *v = mapping_lookup(f->f_locals, name);
     if (v != NULL || RpErr_Occurred())
         return v;
-    v = mapping_lookup(f->f_globals, name);
-    if (v != NULL || RpErr_Occurred())
-        return v;
+    if (!same || ((RpDictObject *)f->f_globals)->ma_version_tag != ver) {
+        v = mapping_lookup(f->f_globals, name);
+        if (v != NULL || RpErr_Occurred())
+            return v;
+    }
     v = mapping_lookup(f->f_builtins, name);
     if (v == NULL && !RpErr_Occurred())
         _RpEval_NameError(name);
@@ -394,7 +670,30 @@ static RpObject *binary_op_fast(int op, RpObject *a, RpObject *b)
         case RP_NB_ADD: case RP_NB_INPLACE + RP_NB_ADD: return _RpLong_Add(a, b);
         case RP_NB_SUBTRACT: case RP_NB_INPLACE + RP_NB_SUBTRACT: return _RpLong_Subtract(a, b);
         case RP_NB_MULTIPLY: case RP_NB_INPLACE + RP_NB_MULTIPLY: return _RpLong_Multiply(a, b);
-        default: break;
+        default: {
+            /* Two exact ints: binary_op1 would call int's own slot once
+             * (int has no in-place slots); call it directly. */
+            RpNumberMethods *nb = RpLong_Type.tp_as_number;
+            binaryfunc fn = NULL;
+            switch (op >= RP_NB_INPLACE ? op - RP_NB_INPLACE : op) {
+            case RP_NB_REMAINDER: fn = nb->nb_remainder; break;
+            case RP_NB_FLOOR_DIVIDE: fn = nb->nb_floor_divide; break;
+            case RP_NB_TRUE_DIVIDE: fn = nb->nb_true_divide; break;
+            case RP_NB_AND: fn = nb->nb_and; break;
+            case RP_NB_OR: fn = nb->nb_or; break;
+            case RP_NB_XOR: fn = nb->nb_xor; break;
+            case RP_NB_LSHIFT: fn = nb->nb_lshift; break;
+            case RP_NB_RSHIFT: fn = nb->nb_rshift; break;
+            default: break;
+            }
+            if (fn != NULL) {
+                RpObject *res = fn(a, b);
+                if (res != Rp_NotImplemented)
+                    return res;
+                Rp_DECREF(res);
+            }
+            break;
+        }
         }
     } else if (RpFloat_CheckExact(a) && RpFloat_CheckExact(b)) {
         double x = RpFloat_AS_DOUBLE(a), y = RpFloat_AS_DOUBLE(b);
@@ -664,7 +963,7 @@ static RpObject *unpack_fast_item(RpObject *seq, int n, int i)
     } while (0)
 #define SAVE_SP() (f->stacktop = (int)(sp - localsplus))
 
-#define BREAKER_SET() atomic_load_explicit(&ts->interp->eval_breaker, memory_order_relaxed)
+#define BREAKER_SET() atomic_load_explicit(breaker, memory_order_relaxed)
 
 #ifdef __GNUC__
 #define TARGET(op) TARGET_##op:
@@ -694,6 +993,7 @@ RpObject *_RpEval_EvalFrame(RpThreadState *ts, RpFrame *f, int throwflag)
     uint32_t word;
     int oparg;
     RpObject *kwnames = NULL;   /* set by KW_NAMES for the next CALL */
+    atomic_int *breaker = &ts->interp->eval_breaker;   /* one load per check */
 
     f->is_entry = 1;
     f->previous = ts->frame;
@@ -876,7 +1176,7 @@ dispatch:
     }
 
     TARGET(LOAD_GLOBAL) {
-        RpObject *v = load_global(f, GETNAME(oparg >> 1));
+        RpObject *v = load_global_cached(f, co, next_instr - 1, GETNAME(oparg >> 1));
         if (v == NULL)
             goto error;
         if (oparg & 1)
@@ -902,7 +1202,7 @@ dispatch:
 
     TARGET(LOAD_ATTR) {
         RpObject *owner = TOP();
-        RpObject *res = RpObject_GetAttr(owner, GETNAME(oparg));
+        RpObject *res = load_attr_cached(owner, GETNAME(oparg), co, next_instr - 1);
         if (res == NULL)
             goto error;
         SET_TOP(res);
@@ -913,7 +1213,7 @@ dispatch:
     TARGET(STORE_ATTR) {
         RpObject *owner = POP();
         RpObject *v = POP();
-        int err = RpObject_SetAttr(owner, GETNAME(oparg), v);
+        int err = store_attr_cached(owner, GETNAME(oparg), v, co, next_instr - 1);
         Rp_DECREF(v);
         Rp_DECREF(owner);
         if (err < 0)
@@ -933,8 +1233,8 @@ dispatch:
     TARGET(LOAD_METHOD) {
         RpObject *obj = TOP();
         RpObject *meth = NULL;
-        int found = _RpObject_GetMethod(obj, GETNAME(oparg), &meth);
-        if (meth == NULL)
+        int found = load_method_cached(obj, GETNAME(oparg), co, next_instr - 1, &meth);
+        if (found < 0)
             goto error;
         if (found) {
             SET_TOP(meth);    /* meth self */
@@ -1064,6 +1364,29 @@ dispatch:
     TARGET(COMPARE_OP) {
         RpObject *rhs = POP();
         RpObject *lhs = TOP();
+        if (RpLong_CheckExact(lhs) && RpLong_CheckExact(rhs)) {
+            /* int < int followed by a conditional jump: no bool object */
+            uint32_t nw = *next_instr;
+            int nop = (int)RP_INSTR_OP(nw);
+            if (nop == OP_POP_JUMP_IF_FALSE || nop == OP_POP_JUMP_IF_TRUE) {
+                int c = _RpLong_Compare(lhs, rhs), r;
+                switch (oparg) {
+                case Rp_LT: r = c < 0; break;
+                case Rp_LE: r = c <= 0; break;
+                case Rp_EQ: r = c == 0; break;
+                case Rp_NE: r = c != 0; break;
+                case Rp_GT: r = c > 0; break;
+                default: r = c >= 0; break;
+                }
+                sp--;
+                Rp_DECREF(rhs);
+                Rp_DECREF(lhs);
+                next_instr++;
+                if (r == (nop == OP_POP_JUMP_IF_TRUE))
+                    JUMPTO(RP_INSTR_ARG(nw));
+                DISPATCH();
+            }
+        }
         RpObject *res = compare_op(lhs, rhs, oparg);
         Rp_DECREF(rhs);
         if (res == NULL)
@@ -1378,7 +1701,15 @@ dispatch:
 
     TARGET(FOR_ITER) {
         RpObject *item;
-        int r = iter_next(TOP(), &item);
+        int r;
+        if (Rp_TYPE(TOP()) == &RpRangeIter_Type) {
+            long long iv;
+            r = _RpRangeIter_Next(TOP(), &iv);
+            if (r && (item = RpLong_FromLongLong(iv)) == NULL)
+                goto error;
+        } else {
+            r = iter_next(TOP(), &item);
+        }
         if (r > 0) {
             PUSH(item);
         } else if (r == 0) {
@@ -1401,7 +1732,7 @@ dispatch:
         }
         RpFrame *caller = f->previous;
         ts->frame = caller;
-        clear_and_pop(ts, f);
+        pop_returned_frame(ts, f);
         f = caller;
         LOAD_FRAME();
         PUSH(retval);
@@ -1472,6 +1803,20 @@ dispatch:
         RpObject *kw = kwnames;
         kwnames = NULL;
         Rp_ssize_t npos = total - (kw ? RpTuple_GET_SIZE(kw) : 0);
+        if (kw == NULL && RpFunction_Check(callable) &&
+            ((RpFunctionObject *)callable)->vectorcall == RpEval_FunctionVectorcall) {
+            RpFrame *nf = push_simple_frame(ts, (RpFunctionObject *)callable, args, total);
+            if (nf != NULL) {
+                /* references moved: only the stack pointer changes */
+                sp -= oparg + 2;
+                SAVE_SP();
+                nf->previous = f;
+                ts->frame = nf;
+                f = nf;
+                LOAD_FRAME();
+                goto start_frame;
+            }
+        }
         if (RpFunction_Check(callable) &&
             ((RpFunctionObject *)callable)->vectorcall == RpEval_FunctionVectorcall &&
             !(((RpCodeObject *)((RpFunctionObject *)callable)->func_code)->co_flags & RP_CO_GENLIKE)) {

@@ -113,6 +113,34 @@ RpObject *_RpFrame_FastToLocals(RpFrame *f);
  * (a module's dict or a dict), else the interpreter's.  Borrowed. */
 RpObject *_RpEval_BuiltinsFromGlobals(RpObject *globals);
 
+/* ---- inline caches (ceval.c) ----
+ * A code object's co_extra, built on the first execution of an instruction
+ * that uses a cache: one entry per LOAD_GLOBAL / LOAD_ATTR / LOAD_METHOD /
+ * STORE_ATTR instruction, found through a per-instruction index.  One
+ * RpMem_Malloc block (the code's dealloc frees it).  Entries hold only
+ * borrowed pointers, valid while the versions they were stored with are
+ * current: dict versions (ma_version_tag) are globally unique per
+ * mutation, type version tags are unique per type state. */
+typedef struct RpGlobalCache {
+    uint64_t globals_ver, builtins_ver;   /* 0: empty */
+    RpObject *value;                      /* borrowed from one of the dicts */
+} RpGlobalCache;
+typedef struct RpAttrCache {
+    unsigned int tp_version;   /* 0: empty */
+    int kind;                  /* RP_ATTR_CACHE_* */
+    RpObject *descr;           /* borrowed from the type's MRO dicts */
+} RpAttrCache;
+#define RP_ATTR_CACHE_INSTANCE 1   /* no class attribute: the instance's own (LOAD/STORE_ATTR) */
+#define RP_ATTR_CACHE_METHOD 2     /* a method descriptor on the type (LOAD_METHOD) */
+typedef union RpInlineCache {
+    RpGlobalCache g;
+    RpAttrCache a;
+} RpInlineCache;
+typedef struct RpCodeCaches {
+    uint32_t *index;           /* instruction index -> entry */
+    RpInlineCache entries[];   /* then the index array */
+} RpCodeCaches;
+
 /* ---- running code ---- */
 /* Execute a module- or class-level code object with the given namespaces;
  * new ref to the result or NULL. */

@@ -63,15 +63,10 @@ RpThreadState *RpThreadState_New(RpInterpreterState *interp)
     return ts;
 }
 
-/* A chunk of the data stack; frames follow the header. */
-typedef struct DataChunk {
-    struct DataChunk *prev;
-    char *prev_top;       /* datastack_top of the previous chunk when this one was added */
-    size_t size;          /* total bytes including this header */
-} DataChunk;
-
+/* A chunk of the data stack (RpDataChunk, state.h); frames follow the header. */
+typedef RpDataChunk DataChunk;
 #define DATA_CHUNK_SIZE (64 * 1024)
-#define CHUNK_DATA(c) ((char *)(c) + sizeof(DataChunk))
+#define CHUNK_DATA(c) RP_CHUNK_DATA(c)
 
 static void free_datastack(RpThreadState *ts)
 {
@@ -131,9 +126,9 @@ static char *push_chunk(RpThreadState *ts, size_t size)
     return ts->datastack_top;
 }
 
-void *_RpThreadState_PushFrame(RpThreadState *ts, size_t size)
+/* Slow path of _RpThreadState_PushFrame (size already rounded): a new chunk. */
+void *_RpThreadState_PushFrameSlow(RpThreadState *ts, size_t size)
 {
-    size = (size + 15) & ~(size_t)15;
     char *p = ts->datastack_top;
     if (p == NULL || (size_t)(ts->datastack_limit - p) < size) {
         p = push_chunk(ts, size);
@@ -148,7 +143,7 @@ void *_RpThreadState_PushFrame(RpThreadState *ts, size_t size)
 
 /* Frames are popped in LIFO order: the top simply moves back.  A chunk
  * that becomes empty is returned to the system, except the first one. */
-void _RpThreadState_PopFrame(RpThreadState *ts, void *frame)
+void _RpThreadState_PopFrameSlow(RpThreadState *ts, void *frame)
 {
     DataChunk *c = (DataChunk *)ts->datastack_chunk;
     ts->datastack_top = frame;

@@ -89,9 +89,35 @@ void RpThreadState_Swap(RpThreadState *ts);
 RpInterpreterState *_RpInterp_New(void);
 void _RpInterp_Delete(RpInterpreterState *interp);
 /* The data stack: carve `size` bytes for a frame (MemoryError -> NULL);
- * pop it again (strict LIFO). */
-void *_RpThreadState_PushFrame(RpThreadState *ts, size_t size);
-void _RpThreadState_PopFrame(RpThreadState *ts, void *frame);
+ * pop it again (strict LIFO).  The common cases (room left in the current
+ * chunk; the frame is not the first of its chunk) are inline, since every
+ * Python-to-Python call does both. */
+typedef struct RpDataChunk {
+    struct RpDataChunk *prev;
+    char *prev_top;       /* datastack_top of the previous chunk when this one was added */
+    size_t size;          /* total bytes including this header */
+} RpDataChunk;
+#define RP_CHUNK_DATA(c) ((char *)(c) + sizeof(RpDataChunk))
+void *_RpThreadState_PushFrameSlow(RpThreadState *ts, size_t size);
+void _RpThreadState_PopFrameSlow(RpThreadState *ts, void *frame);
+static inline void *_RpThreadState_PushFrame(RpThreadState *ts, size_t size)
+{
+    size = (size + 15) & ~(size_t)15;
+    char *p = ts->datastack_top;
+    if (p != NULL && (size_t)(ts->datastack_limit - p) >= size) {
+        ts->datastack_top = p + size;
+        return p;
+    }
+    return _RpThreadState_PushFrameSlow(ts, size);
+}
+static inline void _RpThreadState_PopFrame(RpThreadState *ts, void *frame)
+{
+    if ((char *)frame != RP_CHUNK_DATA(ts->datastack_chunk)) {
+        ts->datastack_top = frame;
+        return;
+    }
+    _RpThreadState_PopFrameSlow(ts, frame);
+}
 /* Slow path of the recursion guard once recursion_depth passed the limit
  * (depth already incremented; on error it is decremented again). */
 int _Rp_CheckRecursion(RpThreadState *ts, const char *where);
