@@ -69,6 +69,7 @@ typedef struct arena {
     pool *freepools;           /* singly linked via pool->next */
     struct arena *next, *prev; /* in `usable` (only while nfreepools > 0) */
     struct arena *all_next;    /* every live arena, for Fini */
+    int retained;              /* empty, but kept for reuse (see give_back_pool) */
 } arena;
 
 static struct {
@@ -76,6 +77,7 @@ static struct {
     int using_malloc;
     pool *usedpools[NCLASSES];
     arena *usable;             /* arenas with free pools, fewest free first */
+    unsigned nretained;        /* empty arenas kept mapped */
     arena *all;
     uint64_t *radix[(size_t)1 << L1_BITS];
     size_t arenas_allocated, arenas_freed, arenas_live;
@@ -206,12 +208,18 @@ static void free_arena(arena *ar)
 
 /* ---- pools ---------------------------------------------------------------- */
 
+#define MAX_RETAINED_ARENAS 2
+
 static pool *take_pool(void)
 {
     arena *ar = st.usable;
     if (ar == NULL && (ar = new_arena()) == NULL)
         return NULL;
     pool *p;
+    if (ar->retained) {
+        ar->retained = 0;
+        st.nretained--;
+    }
     if (ar->freepools) {
         p = ar->freepools;
         ar->freepools = p->next;
@@ -243,8 +251,18 @@ static void give_back_pool(pool *p)
         usable_unlink(ar);
         usable_insert(ar);
     }
-    if (ar->nfreepools == POOLS_PER_ARENA)
-        free_arena(ar);
+    /* An empty arena goes back to the system, except for a few kept
+     * mapped: a program that frees and then allocates a burst of objects
+     * (every collection does) would otherwise pay for munmap, mmap and the
+     * page faults of fresh memory each time. */
+    if (ar->nfreepools == POOLS_PER_ARENA) {
+        if (st.nretained < MAX_RETAINED_ARENAS) {
+            ar->retained = 1;
+            st.nretained++;
+        } else {
+            free_arena(ar);
+        }
+    }
 }
 
 static void pool_link(pool *p, unsigned c)
@@ -377,6 +395,7 @@ void RpMem_Fini(void)
     memset(st.usedpools, 0, sizeof st.usedpools);
     st.usable = NULL;
     st.arenas_live = st.pools_in_use = st.blocks_in_use = st.bytes_in_small = 0;
+    st.nretained = 0;
     st.initialized = 0;
 }
 

@@ -112,9 +112,12 @@ int main(void)
     RpMem_GetStats(&s);
     CHECK(s.blocks_in_use == 0, "blocks_in_use %zu", s.blocks_in_use);
     CHECK(s.pools_in_use == 0, "pools_in_use %zu", s.pools_in_use);
-    CHECK(s.arenas_live == 0, "arenas_live %zu after freeing everything", s.arenas_live);
+    /* empty arenas go back to the system, but for the two kept for reuse */
+    CHECK(s.arenas_live <= 2, "arenas_live %zu after freeing everything", s.arenas_live);
     CHECK(s.large_allocs_live == 0, "large allocations live %zu", s.large_allocs_live);
-    CHECK(s.arenas_freed == s.arenas_allocated, "arenas not returned");
+    CHECK(s.using_malloc || s.arenas_freed + s.arenas_live == s.arenas_allocated,
+          "arenas not returned");
+    CHECK(s.using_malloc || s.arenas_allocated <= 2 || s.arenas_freed > 0, "no arena returned");
     RpMem_Fini();
     if (failures) {
         fprintf(stderr, "%d failures\n", failures);
