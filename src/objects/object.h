@@ -471,6 +471,7 @@ void _RpType_FixupSlots(RpTypeObject *t);
  * in t and in all subclasses. */
 void _RpType_UpdateSlot(RpTypeObject *t, RpObject *name);
 int _RpType_InitSlotDefs(void);
+int _RpType_InitIsSlot(RpTypeObject *t);   /* tp_init calls a Python __init__ */
 void _RpType_FiniSlotDefs(void);
 /* Instances: attribute storage (inline table or dict) of an instance.
  * Lookup: 1 found (*res new ref), 0 missing, -1 error. */

@@ -1234,6 +1234,9 @@ static int type_new_args(RpObject *args, TypeNewCtx *ctx)
     return 0;
 }
 
+static RpObject *type_vectorcall(RpObject *callable, RpObject *const *args, size_t nargsf,
+                                 RpObject *kwnames);
+
 static RpObject *type_new(RpTypeObject *metatype, RpObject *args, RpObject *kwds)
 {
     TypeNewCtx ctx;
@@ -1260,6 +1263,10 @@ static RpObject *type_new(RpTypeObject *metatype, RpObject *args, RpObject *kwds
     ctx.bases = bases;
     ctx.dict = RpDict_Copy(RpTuple_GET_ITEM(args, 2));
     RpObject *res = ctx.dict == NULL ? NULL : type_new_impl(&ctx);
+    /* Classes of plain `type` are called through type_vectorcall; a custom
+     * metaclass keeps the generic path so that its __call__ is honoured. */
+    if (res != NULL && Rp_TYPE(res) == &RpType_Type)
+        ((RpTypeObject *)res)->tp_vectorcall = type_vectorcall;
     Rp_XDECREF(ctx.dict);
     Rp_XDECREF(ctx.slots);
     Rp_DECREF(bases);
@@ -1300,13 +1307,53 @@ static RpObject *type_call(RpObject *callable, RpObject *args, RpObject *kwds)
     return obj;
 }
 
-/* type(x) without building an argument tuple. */
+/* Instantiating a class whose __new__ is object's and whose __init__ is a
+ * Python function: allocate, then call __init__ straight from the vector,
+ * with no argument tuple or dict.  NULL with no exception: not applicable. */
+static RpObject *call_python_init(RpTypeObject *type, RpObject *const *args, Rp_ssize_t n,
+                                  RpObject *kwnames)
+{
+    if (type->tp_new != RpBaseObject_Type.tp_new || !_RpType_InitIsSlot(type))
+        return NULL;
+    RpObject *init = _RpType_Lookup(type, RP_ID(__init__));   /* borrowed */
+    Rp_ssize_t total = n + (kwnames ? RpTuple_GET_SIZE(kwnames) : 0);
+    if (init == NULL || !RpFunction_Check(init) || total + 1 > 8)
+        return NULL;
+    RpObject *stack[8];
+    RpObject *obj = type->tp_alloc(type, 0);
+    if (obj == NULL)
+        return NULL;
+    Rp_INCREF(init);   /* __init__ may rebind itself on the class */
+    stack[0] = obj;
+    memcpy(stack + 1, args, (size_t)total * sizeof(RpObject *));
+    RpObject *res = RpObject_Vectorcall(init, stack, (size_t)n + 1, kwnames);
+    Rp_DECREF(init);
+    if (res != Rp_None) {
+        if (res != NULL) {
+            RpErr_Format(RpExc_TypeError, "__init__() should return None, not '%.200s'",
+                         Rp_TYPE(res)->tp_name);
+            Rp_DECREF(res);
+        }
+        Rp_DECREF(obj);
+        return NULL;
+    }
+    Rp_DECREF(res);
+    return obj;
+}
+
+/* type(x) and calls of classes without building an argument tuple. */
 static RpObject *type_vectorcall(RpObject *callable, RpObject *const *args, size_t nargsf,
                                  RpObject *kwnames)
 {
     Rp_ssize_t n = RpVectorcall_NARGS(nargsf);
     if (n == 1 && kwnames == NULL && callable == (RpObject *)&RpType_Type)
         return Rp_NewRef(Rp_TYPE(args[0]));
+    if (Rp_TYPE(callable) == &RpType_Type &&
+        RpType_HasFeature((RpTypeObject *)callable, RP_TPFLAGS_HEAPTYPE)) {
+        RpObject *obj = call_python_init((RpTypeObject *)callable, args, n, kwnames);
+        if (obj != NULL || RpErr_Occurred())
+            return obj;
+    }
     RpObject *tuple = _RpTuple_FromArray(args, n);
     if (tuple == NULL)
         return NULL;

@@ -538,6 +538,14 @@ static int slot_tp_descr_set(RpObject *self, RpObject *target, RpObject *value)
     return none_result(call2(self, RP_ID(__set__), target, value));
 }
 
+static int slot_tp_init(RpObject *self, RpObject *args, RpObject *kwds);
+
+/* Whether instances are initialized by a Python-level __init__. */
+int _RpType_InitIsSlot(RpTypeObject *t)
+{
+    return t->tp_init == slot_tp_init;
+}
+
 /* self.__init__(*args, **kwds); the result must be None. */
 static int slot_tp_init(RpObject *self, RpObject *args, RpObject *kwds)
 {
