@@ -133,12 +133,25 @@ void RpGIL_AfterFork(RpInterpreterState *interp)
     interp->gil.interval_us = interval;
     atomic_store(&interp->gil.locked, 1);
     interp->gil.holder = me;
+    /* The other threads' states leave the interpreter but are not freed:
+     * frame objects made while those threads ran (tracebacks, generators)
+     * may still point into their data stacks, and running their frames'
+     * destructors in the child is not what the program expects.  CPython
+     * leaks them too; keeping them on a list keeps them reachable. */
+    static RpThreadState *orphans;
     RpThreadState *t = interp->threads;
     while (t != NULL) {
         RpThreadState *next = t->next;
         if (t != me) {
-            RpThreadState_Clear(t);
-            RpThreadState_Delete(t);
+            if (t->prev)
+                t->prev->next = t->next;
+            else
+                interp->threads = t->next;
+            if (t->next)
+                t->next->prev = t->prev;
+            t->prev = NULL;
+            t->next = orphans;
+            orphans = t;
         }
         t = next;
     }
