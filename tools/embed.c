@@ -1,4 +1,4 @@
-/* embed.c -- build tool: turn lib/*.py into a C table of frozen modules.
+/* embed.c -- build tool: turn the lib/ Python files into a C table of frozen modules.
  * Usage: embed OUT.c FILE... where each FILE is lib/a.py or
  * lib/pkg/__init__.py (a package) or lib/pkg/mod.py (pkg.mod).
  * Host-only; not part of the interpreter. */
