@@ -12,8 +12,9 @@ const RpBuiltinModule _RpModules_Table[] = {
     {"refpy", RpInit__refpy},
     {"posix", RpInit_posix},
     {"_thread", RpInit__thread},
-    {"_sha512", RpInit__sha512},
     {"_multiprocessing", RpInit__multiprocessing},
     {"_signal", RpInit__signal},
+    {"_sha512", RpInit__sha512},
+    {"_re", RpInit__re},
     {NULL, NULL}
 };

@@ -1,0 +1,52 @@
+# re: flags -- IGNORECASE, MULTILINE, DOTALL, VERBOSE, ASCII, inline and scoped
+import re
+
+def f(p, s, flags=0):
+    print(repr(p), repr(s), re.findall(p, s, flags))
+
+f(r'abc', 'ABC abc AbC', re.I)
+f(r'[a-c]+', 'ABCabcD', re.I)
+f(r'[^a-c]+', 'ABCabcD', re.I)
+f(r'\w+', 'Hello World', re.I)
+f(r'(?i)straße', 'STRASSE straße STRAßE')
+f(r'é', 'É é', re.I)
+f(r'é', 'É é', re.I | re.A)
+f(r'[à-ÿ]+', 'ÀÉÎ àéî', re.I)
+f(r'^\w+', 'one\ntwo\nthree')
+f(r'^\w+', 'one\ntwo\nthree', re.M)
+f(r'\w+$', 'one\ntwo\nthree', re.M)
+f(r'\w+$', 'one\ntwo\nthree\n')
+f(r'\A\w+', 'one\ntwo', re.M)
+f(r'\w+\Z', 'one\ntwo\n', re.M)
+f(r'a.b', 'a\nb acb')
+f(r'a.b', 'a\nb acb', re.S)
+f(r'(?s:a.b)|c.d', 'a\nb c\nd')
+f(r'''
+    (\d{3})   # area
+    [-\s]?    # sep
+    (\d{4})   # number
+''', 'call 555-1234 or 555 9876', re.X)
+f(r'(?x) \# [ ]x', '# x')
+f(r'a b', 'ab a b', re.X)
+f(r'\w+', 'naïve café 東京 x_1', re.A)
+f(r'\w+', 'naïve café 東京 x_1')
+f(r'\d+', '٣٤ 12 ７', re.A)
+f(r'\d+', '٣٤ 12 ７')
+f(r'\s+', 'a\u3000b\x1cc d', re.A)
+f(r'\s+', 'a\u3000b\x1cc d')
+f(r'\bé\w*', 'éa bé', re.A)
+f(r'\bé\w*', 'éa bé')
+f(r'(?i)[^\W\d_]+', 'Abc123Déf')
+f(r'(?im)^a', 'A\na\nb')
+f(r'(?i:A)a', 'aa Aa aA AA')
+f(r'(?-i:A)a', 'aa Aa aA AA', re.I)
+f(r'(?a:\w+) \w+', 'é é')
+f(r'(?ms)^a.b$', 'x\na\nb\ny')
+f(rb'(?i)abc', b'ABC aBc')
+f(rb'\w+', b'caf\xe9 x')
+f(rb'[\x80-\xff]+', b'ab\xe9\xffcd')
+f(rb'\s+', b'a \t\x0bb\x1cc')
+print(re.compile('(?i)a').flags, re.compile('(?x)a').flags, re.compile('(?a)a').flags)
+print(re.compile('(?i)(?m)a').flags, re.compile(b'(?i)a').flags, re.compile('a', re.I | re.S).flags)
+print(re.match(r'(?i)(a)\1', 'aA'), re.match(r'(a)\1', 'aA'))
+print(re.match(r'ſ', 'S', re.I))
