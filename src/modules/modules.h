@@ -56,6 +56,7 @@ int RpFile_WriteObject(RpObject *v, RpObject *file, int flags); /* RP_PRINT_RAW:
 int RpFile_WriteString(const char *s, RpObject *file);
 /* types.SimpleNamespace (sysmodule.c): sys.implementation and friends. */
 extern RpTypeObject _RpNamespace_Type;
+extern RpTypeObject _RpVersionInfo_Type;   /* sys.version_info's type */
 RpObject *_RpNamespace_New(RpObject *kwds);   /* kwds: dict or NULL */
 /* Run atexit callbacks (last registered first). */
 void _RpAtExit_Call(void);

@@ -396,7 +396,7 @@ static RpGetSetDef vi_getset[] = {
     {NULL, NULL, NULL, NULL, NULL}
 };
 
-static RpTypeObject VersionInfo_Type = {
+RpTypeObject _RpVersionInfo_Type = {
     RpVarObject_HEAD_INIT(&RpType_Type, 0),
     .tp_name = "sys.version_info",
     .tp_repr = vi_repr,
@@ -407,11 +407,9 @@ static RpTypeObject VersionInfo_Type = {
 
 static RpObject *make_version_info(void)
 {
-    if (!(VersionInfo_Type.tp_flags & RP_TPFLAGS_READY) && RpType_Ready(&VersionInfo_Type) < 0)
-        return NULL;
     RpObject *t = version_tuple(3, 11, 0, "final", 0);
     RpObject *args = t != NULL ? RpTuple_Pack(1, t) : NULL;
-    RpObject *res = args != NULL ? RpTuple_Type.tp_new(&VersionInfo_Type, args, NULL) : NULL;
+    RpObject *res = args != NULL ? RpTuple_Type.tp_new(&_RpVersionInfo_Type, args, NULL) : NULL;
     Rp_XDECREF(args);
     Rp_XDECREF(t);
     return res;
