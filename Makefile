@@ -88,7 +88,7 @@ check-tsan:
 	REFPY_MALLOC=malloc TSAN_OPTIONS="halt_on_error=1" TESTS="$$(cd tests/py && ls thread_*.py mp_*.py 2>/dev/null | sed 's/\.py$$//' | tr '\n' ' ')" sh tests/run.sh build-tsan/refpy
 
 check-valgrind: refpy unit
-	REFPY_MALLOC=malloc RUNNER_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" sh tests/run.sh ./refpy $(BUILD)/unit
+	REFPY_MALLOC=malloc RUNNER_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite" sh tests/run.sh ./refpy $(BUILD)/unit
 
 bench: refpy
 	@sh bench/run.sh ./refpy
