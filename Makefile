@@ -87,8 +87,10 @@ check-tsan:
 	$(MAKE) BUILD=build-tsan OPT="$(TSAN_FLAGS)" LDFLAGS="-fsanitize=thread" build-tsan/refpy
 	REFPY_MALLOC=malloc TSAN_OPTIONS="halt_on_error=1" TESTS="$$(cd tests/py && ls thread_*.py mp_*.py 2>/dev/null | sed 's/\.py$$//' | tr '\n' ' ')" sh tests/run.sh build-tsan/refpy
 
+# --fair-sched: valgrind runs one thread at a time; without fair scheduling
+# a thread that spins can hold valgrind's lock long after the GIL passed on.
 check-valgrind: refpy unit
-	REFPY_MALLOC=malloc RUNNER_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite" sh tests/run.sh ./refpy $(BUILD)/unit
+	REFPY_MALLOC=malloc RUNNER_WRAP="valgrind -q --fair-sched=yes --error-exitcode=99 --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite" sh tests/run.sh ./refpy $(BUILD)/unit
 
 bench: refpy
 	@sh bench/run.sh ./refpy

@@ -506,10 +506,35 @@ RpTypeObject RpLocal_Type = {
 
 /* ---- threads ------------------------------------------------------------- */
 
-typedef struct {
+typedef struct bootstate {
     RpThreadState *ts;
     RpObject *func, *args, *kwargs;
+    struct bootstate *prev, *next;
 } bootstate;
+
+/* Threads started and not finished.  Linked here (under the GIL) so that
+ * a child forked meanwhile, in which those threads do not exist, still
+ * reaches their boot state instead of leaking it unreachably. */
+static bootstate *pending;
+
+static void pending_add(bootstate *b)
+{
+    b->prev = NULL;
+    b->next = pending;
+    if (pending)
+        pending->prev = b;
+    pending = b;
+}
+
+static void pending_remove(bootstate *b)
+{
+    if (b->prev)
+        b->prev->next = b->next;
+    else
+        pending = b->next;
+    if (b->next)
+        b->next->prev = b->prev;
+}
 
 /* A thread that finds the interpreter finalizing never runs Python code
  * again (CPython does the same for daemon threads at exit). */
@@ -551,6 +576,7 @@ static void *thread_main(void *arg)
     Rp_DECREF(b->func);
     Rp_DECREF(b->args);
     Rp_XDECREF(b->kwargs);
+    pending_remove(b);
     RpMem_RawFree(b);
     RpThreadState_Clear(ts);
     atomic_fetch_sub(&thread_count, 1);
@@ -590,9 +616,11 @@ static RpObject *thread_start_new(RpObject *self, RpObject *const *args, Rp_ssiz
     pthread_attr_init(&attr);
     pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
     atomic_fetch_add(&thread_count, 1);
+    pending_add(b);
     int rc = pthread_create(&tid, &attr, thread_main, b);
     pthread_attr_destroy(&attr);
     if (rc != 0) {
+        pending_remove(b);
         atomic_fetch_sub(&thread_count, 1);
         Rp_DECREF(b->func);
         Rp_DECREF(b->args);

@@ -21,7 +21,7 @@ print(sys.getswitchinterval())
 a = threading.Thread(target=spinner)
 b = threading.Thread(target=sleeper)
 a.start(); b.start()
-deadline = time.monotonic() + 5
+deadline = time.monotonic() + 30   # generous: valgrind schedules threads slowly
 while (spins < 1000 or naps < 20) and time.monotonic() < deadline:
     time.sleep(0.01)
 stop = True
