@@ -85,7 +85,7 @@ build-asan-unit:
 TSAN_FLAGS = -O1 -fsanitize=thread -fno-omit-frame-pointer
 check-tsan:
 	$(MAKE) BUILD=build-tsan OPT="$(TSAN_FLAGS)" LDFLAGS="-fsanitize=thread" build-tsan/refpy
-	REFPY_MALLOC=malloc TSAN_OPTIONS="halt_on_error=1" TESTS="$$(cd tests/py && ls thread_*.py mp_*.py 2>/dev/null | sed 's/\.py$$//' | tr '\n' ' ')" sh tests/run.sh build-tsan/refpy
+	REFPY_MALLOC=malloc TSAN_OPTIONS="halt_on_error=1 die_after_fork=0" TESTS="$$(cd tests/py && ls thread_*.py mp_*.py 2>/dev/null | sed 's/\.py$$//' | tr '\n' ' ')" sh tests/run.sh build-tsan/refpy
 
 # --fair-sched: valgrind runs one thread at a time; without fair scheduling
 # a thread that spins can hold valgrind's lock long after the GIL passed on.
