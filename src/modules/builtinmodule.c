@@ -8,7 +8,6 @@
 #include "modules/fileobject.h"
 #include <math.h>
 
-typedef RpObject *(*fastkw)(RpObject *, RpObject *const *, Rp_ssize_t, RpObject *);
 #define FAST(f) ((RpCFunction)(void (*)(void))(f))
 
 /* ---- class creation ------------------------------------------------------ */

@@ -1680,63 +1680,12 @@ static RpObject *ba_copy(RpObject *self, RpObject *u)
 
 /* ==== bytes % args ============================================================================ */
 
-/* bytes % args follows str % (same argument walking, %(key) replacing the
- * argument list with the looked-up value) with bytes-specific conversions:
+/* bytes % args walks its arguments with str %'s cursor (RpFmtArgs, where
+ * %(key) replaces the argument list with the looked-up value) and has
+ * bytes-specific conversions:
  * %s/%b take a buffer or __bytes__, %r/%a give ascii(), %c an int < 256 or
  * one byte.  Numeric conversions are delegated to str % one at a time;
  * their output is ASCII. */
-typedef struct {
-    RpObject *args, *dict, *owned;
-    Rp_ssize_t argidx, arglen;   /* arglen -1: single argument */
-    int used_single;
-} BFmtArgs;
-
-static RpObject *bf_next(BFmtArgs *a)
-{
-    if (a->arglen < 0) {
-        if (!a->used_single) {
-            a->used_single = 1;
-            return a->args;
-        }
-    } else if (a->argidx < a->arglen)
-        return RpTuple_GET_ITEM(a->args, a->argidx++);
-    RpErr_SetString(RpExc_TypeError, "not enough arguments for format string");
-    return NULL;
-}
-
-static int bf_star(BFmtArgs *a, Rp_ssize_t *out)
-{
-    RpObject *v = bf_next(a);
-    if (v == NULL)
-        return -1;
-    if (!RpLong_Check(v)) {
-        RpErr_SetString(RpExc_TypeError, "* wants int");
-        return -1;
-    }
-    *out = RpLong_AsSsize_t(v);
-    return (*out == -1 && RpErr_Occurred()) ? -1 : 0;
-}
-
-static int bf_key(BFmtArgs *a, const char *key, Rp_ssize_t keylen)
-{
-    if (a->dict == NULL) {
-        RpErr_SetString(RpExc_TypeError, "format requires a mapping");
-        return -1;
-    }
-    RpObject *k = RpBytes_FromStringAndSize(key, keylen);
-    if (k == NULL)
-        return -1;
-    RpObject *v = RpObject_GetItem(a->dict, k);
-    Rp_DECREF(k);
-    if (v == NULL)
-        return -1;
-    Rp_XSETREF(a->owned, v);
-    a->args = v;
-    a->arglen = -1;
-    a->used_single = 0;
-    return 0;
-}
-
 typedef struct {
     int ljust;
     char flags[8];       /* the flag characters, for delegating to str % */
@@ -1744,7 +1693,7 @@ typedef struct {
 } BConv;
 
 /* Parse "(key)flags width .prec [hlL]" at p[*i]; leaves *i on the type. */
-static int bf_parse(const char *p, Rp_ssize_t n, Rp_ssize_t *i, BFmtArgs *a, BConv *cv)
+static int bf_parse(const char *p, Rp_ssize_t n, Rp_ssize_t *i, RpFmtArgs *a, BConv *cv)
 {
     cv->ljust = 0;
     cv->width = cv->prec = -1;
@@ -1757,7 +1706,10 @@ static int bf_parse(const char *p, Rp_ssize_t n, Rp_ssize_t *i, BFmtArgs *a, BCo
             RpErr_SetString(RpExc_ValueError, "incomplete format key");
             return -1;
         }
-        if (bf_key(a, p + start, *i - 1 - start) < 0)
+        RpObject *k = RpBytes_FromStringAndSize(p + start, *i - 1 - start);
+        int kr = k ? _RpFmtArgs_Key(a, k) : -1;
+        Rp_XDECREF(k);
+        if (kr < 0)
             return -1;
     }
     for (; *i < n && strchr("-+ #0", p[*i]) && p[*i]; ++*i) {
@@ -1769,7 +1721,7 @@ static int bf_parse(const char *p, Rp_ssize_t n, Rp_ssize_t *i, BFmtArgs *a, BCo
     cv->flags[nf] = '\0';
     if (*i < n && p[*i] == '*') {
         ++*i;
-        if (bf_star(a, &cv->width) < 0)
+        if (_RpFmtArgs_Star(a, &cv->width) < 0)
             return -1;
         if (cv->width < 0) {
             cv->ljust = 1;
@@ -1784,7 +1736,7 @@ static int bf_parse(const char *p, Rp_ssize_t n, Rp_ssize_t *i, BFmtArgs *a, BCo
         cv->prec = 0;
         if (*i < n && p[*i] == '*') {
             ++*i;
-            if (bf_star(a, &cv->prec) < 0)
+            if (_RpFmtArgs_Star(a, &cv->prec) < 0)
                 return -1;
             if (cv->prec < 0)
                 cv->prec = 0;
@@ -1946,11 +1898,8 @@ RpObject *_RpBytes_Format(RpObject *format, RpObject *args)
     const char *p;
     Rp_ssize_t n, i = 0;
     VIEW(format, p, n);
-    BFmtArgs a = {args, NULL, NULL, 0, -1, 0};
-    if (RpTuple_Check(args))
-        a.arglen = RpTuple_GET_SIZE(args);
-    if (bf_is_mapping(args))
-        a.dict = args;
+    RpFmtArgs a;
+    _RpFmtArgs_Init(&a, args, bf_is_mapping(args));
     RpStrBuf b;     /* raw bytes, not UTF-8 */
     RpStrBuf_Init(&b);
     while (i < n) {
@@ -1969,26 +1918,25 @@ RpObject *_RpBytes_Format(RpObject *format, RpObject *args)
         BConv cv;
         if (bf_parse(p, n, &i, &a, &cv) < 0)
             goto error;
-        RpObject *v = bf_next(&a);
+        RpObject *v = _RpFmtArgs_Next(&a);
         if (v == NULL || bf_convert(&b, v, p[i], &cv, i) < 0)
             goto error;
         i++;
     }
-    if (a.dict == NULL && ((a.arglen >= 0 && a.argidx < a.arglen)
-                           || (a.arglen < 0 && !a.used_single))) {
+    if (_RpFmtArgs_Unused(&a)) {
         RpErr_SetString(RpExc_TypeError, "not all arguments converted during bytes formatting");
         goto error;
     }
     if (b.error)
         goto error;
-    Rp_XDECREF(a.owned);
+    _RpFmtArgs_Fini(&a);
     RpObject *out = RpByteArray_Check(format)
         ? RpByteArray_FromStringAndSize(b.buf ? b.buf : "", b.len)
         : RpBytes_FromStringAndSize(b.buf ? b.buf : "", b.len);
     RpStrBuf_Discard(&b);
     return out;
 error:
-    Rp_XDECREF(a.owned);
+    _RpFmtArgs_Fini(&a);
     RpStrBuf_Discard(&b);
     return NULL;
 }

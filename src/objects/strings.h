@@ -63,6 +63,22 @@ int _RpUnicode_EqualToASCIIString(RpObject *a, const char *s);
 Rp_ssize_t RpUnicode_Find(RpObject *s, RpObject *sub, Rp_ssize_t start, Rp_ssize_t end, int direction);
 int RpUnicode_Contains(RpObject *container, RpObject *element);
 RpObject *RpUnicode_Format(RpObject *format, RpObject *args);  /* format % args */
+/* The argument list of a `%` format, shared by str % and bytes %: a tuple,
+ * a single value, or a mapping for %(key).  Like CPython, %(key) makes the
+ * looked-up value the (single, unused) argument list. */
+typedef struct RpFmtArgs {
+    RpObject *args;             /* the tuple, or the single argument */
+    Rp_ssize_t argidx, arglen;  /* arglen -1: single non-tuple argument */
+    RpObject *dict;             /* mapping for %(key), or NULL */
+    int used_single;
+    RpObject *owned;            /* the value of the last %(key), which is args */
+} RpFmtArgs;
+void _RpFmtArgs_Init(RpFmtArgs *a, RpObject *args, int is_mapping);
+RpObject *_RpFmtArgs_Next(RpFmtArgs *a);          /* borrowed; NULL + TypeError */
+int _RpFmtArgs_Star(RpFmtArgs *a, Rp_ssize_t *out); /* '*' width/precision */
+int _RpFmtArgs_Key(RpFmtArgs *a, RpObject *key);  /* %(key); 0 / -1 */
+int _RpFmtArgs_Unused(const RpFmtArgs *a);        /* arguments left over */
+void _RpFmtArgs_Fini(RpFmtArgs *a);
 /* format(obj, spec) for str, and the spec mini-language parser shared with
  * int and float formatting. */
 RpObject *_RpUnicode_FormatSpec(RpObject *s, RpObject *spec);

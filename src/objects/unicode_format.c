@@ -424,16 +424,31 @@ RpObject *RpUnicode_FromFormat(const char *fmt, ...)
 
 enum { F_LJUST = 1, F_SIGN = 2, F_BLANK = 4, F_ALT = 8, F_ZERO = 16 };
 
-typedef struct {
-    RpObject *args;     /* the tuple, or the single argument */
-    Rp_ssize_t argidx, arglen;  /* arglen -1: single non-tuple argument */
-    RpObject *dict;     /* mapping for %(key)s, or NULL */
-    int used_single;
-    RpObject *owned;    /* the value of the last %(key), which is args */
-} FmtArgs;
+typedef RpFmtArgs FmtArgs;
+
+void _RpFmtArgs_Init(RpFmtArgs *a, RpObject *args, int is_mapping)
+{
+    a->args = args;
+    a->argidx = 0;
+    a->arglen = RpTuple_Check(args) ? RpTuple_GET_SIZE(args) : -1;
+    a->dict = is_mapping ? args : NULL;
+    a->used_single = 0;
+    a->owned = NULL;
+}
+
+int _RpFmtArgs_Unused(const RpFmtArgs *a)
+{
+    return a->dict == NULL && ((a->arglen >= 0 && a->argidx < a->arglen) ||
+                               (a->arglen < 0 && !a->used_single));
+}
+
+void _RpFmtArgs_Fini(RpFmtArgs *a)
+{
+    Rp_CLEAR(a->owned);
+}
 
 /* Borrowed next argument or NULL with TypeError. */
-static RpObject *next_arg(FmtArgs *a)
+RpObject *_RpFmtArgs_Next(RpFmtArgs *a)
 {
     if (a->arglen < 0) {
         if (!a->used_single) {
@@ -611,9 +626,9 @@ static int format_text(RpStrBuf *b, RpObject *v, char c, int flags, Rp_ssize_t w
 }
 
 /* '*' width/precision: an int argument. */
-static int star_arg(FmtArgs *a, Rp_ssize_t *out)
+int _RpFmtArgs_Star(RpFmtArgs *a, Rp_ssize_t *out)
 {
-    RpObject *v = next_arg(a);
+    RpObject *v = _RpFmtArgs_Next(a);
     if (v == NULL)
         return -1;
     if (!RpLong_Check(v)) {
@@ -628,17 +643,13 @@ static int star_arg(FmtArgs *a, Rp_ssize_t *out)
  * as a single unused argument, so '*' and the conversion itself both draw
  * from it ("%(a)*d" % {'a': 1} runs out) and a later plain %s finds it
  * used ("%(a)s %s" % {'a': 1} is "not enough arguments"). */
-static int select_key(FmtArgs *a, const char *key, Rp_ssize_t keylen)
+int _RpFmtArgs_Key(RpFmtArgs *a, RpObject *key)
 {
     if (a->dict == NULL) {
         RpErr_SetString(RpExc_TypeError, "format requires a mapping");
         return -1;
     }
-    RpObject *k = RpUnicode_FromStringAndSize(key, keylen);
-    if (k == NULL)
-        return -1;
-    RpObject *v = RpObject_GetItem(a->dict, k);
-    Rp_DECREF(k);
+    RpObject *v = RpObject_GetItem(a->dict, key);
     if (v == NULL)
         return -1;
     Rp_XSETREF(a->owned, v);
@@ -651,7 +662,7 @@ static int select_key(FmtArgs *a, const char *key, Rp_ssize_t keylen)
 /* The value for a conversion (new reference). */
 static RpObject *get_value(FmtArgs *a)
 {
-    RpObject *v = next_arg(a);
+    RpObject *v = _RpFmtArgs_Next(a);
     return v ? Rp_NewRef(v) : NULL;
 }
 
@@ -684,7 +695,10 @@ static int parse_conv(const char *s, Rp_ssize_t n, Rp_ssize_t *i, FmtArgs *a, Co
         }
         cs->key = s + start;
         cs->keylen = *i - 1 - start;
-        if (select_key(a, cs->key, cs->keylen) < 0)
+        RpObject *k = RpUnicode_FromStringAndSize(cs->key, cs->keylen);
+        int kr = k ? _RpFmtArgs_Key(a, k) : -1;
+        Rp_XDECREF(k);
+        if (kr < 0)
             return -1;
     }
     for (; *i < n; ++*i) {
@@ -697,7 +711,7 @@ static int parse_conv(const char *s, Rp_ssize_t n, Rp_ssize_t *i, FmtArgs *a, Co
     }
     if (*i < n && s[*i] == '*') {
         ++*i;
-        if (star_arg(a, &cs->width) < 0)
+        if (_RpFmtArgs_Star(a, &cs->width) < 0)
             return -1;
         if (cs->width < 0) {
             cs->flags |= F_LJUST;
@@ -712,7 +726,7 @@ static int parse_conv(const char *s, Rp_ssize_t n, Rp_ssize_t *i, FmtArgs *a, Co
         cs->prec = 0;
         if (*i < n && s[*i] == '*') {
             ++*i;
-            if (star_arg(a, &cs->prec) < 0)
+            if (_RpFmtArgs_Star(a, &cs->prec) < 0)
                 return -1;
             if (cs->prec < 0)
                 cs->prec = 0;
@@ -771,12 +785,9 @@ RpObject *RpUnicode_Format(RpObject *format, RpObject *args)
 {
     const char *s = RpUnicode_UTF8(format);
     Rp_ssize_t n = RpUnicode_UTF8_SIZE(format), i = 0;
-    FmtArgs a = {args, 0, -1, NULL, 0, NULL};
-    if (RpTuple_Check(args)) {
-        a.arglen = RpTuple_GET_SIZE(args);
-    }
-    if (RpMapping_Check(args) && !RpTuple_Check(args) && !RpUnicode_Check(args))
-        a.dict = args;
+    FmtArgs a;
+    _RpFmtArgs_Init(&a, args, RpMapping_Check(args) && !RpTuple_Check(args) &&
+                                  !RpUnicode_Check(args));
     RpStrBuf b;
     RpStrBuf_Init(&b);
     while (i < n) {
@@ -810,15 +821,14 @@ RpObject *RpUnicode_Format(RpObject *format, RpObject *args)
             goto error;
         i = k;
     }
-    if (a.dict == NULL && ((a.arglen >= 0 && a.argidx < a.arglen)
-                           || (a.arglen < 0 && !a.used_single))) {
+    if (_RpFmtArgs_Unused(&a)) {
         RpErr_SetString(RpExc_TypeError, "not all arguments converted during string formatting");
         goto error;
     }
-    Rp_XDECREF(a.owned);
+    _RpFmtArgs_Fini(&a);
     return RpStrBuf_Finish(&b);
 error:
-    Rp_XDECREF(a.owned);
+    _RpFmtArgs_Fini(&a);
     RpStrBuf_Discard(&b);
     return NULL;
 }
