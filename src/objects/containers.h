@@ -136,6 +136,18 @@ Rp_ssize_t RpSlice_AdjustIndices(Rp_ssize_t length, Rp_ssize_t *start, Rp_ssize_
 RpObject *_RpRange_New(long long start, long long stop, long long step);
 
 /* ---- iterators (iterobject.c) ---- */
+/* Iterators that walk a sequence by index (list, tuple, classes with only
+ * __getitem__) share this layout -- their own structs start the same way --
+ * and its dealloc/traverse/clear (iterobject.c). */
+typedef struct RpIndexIterObject {
+    RpObject_HEAD
+    Rp_ssize_t it_index;
+    RpObject *it_seq;            /* NULL once exhausted */
+} RpIndexIterObject;
+void _RpIndexIter_Dealloc(RpObject *self);
+int _RpIndexIter_Traverse(RpObject *self, visitproc visit, void *arg);
+int _RpIndexIter_Clear(RpObject *self);
+
 extern RpTypeObject RpSeqIter_Type, RpCallIter_Type, RpEnum_Type, RpZip_Type,
     RpMap_Type, RpFilter_Type, RpReversed_Type;
 RpObject *RpSeqIter_New(RpObject *seq);            /* iter() over __getitem__ */

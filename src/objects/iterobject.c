@@ -97,23 +97,23 @@ RpObject *RpSeqIter_New(RpObject *seq)
     return (RpObject *)it;
 }
 
-static void seqiter_dealloc(RpObject *self)
+void _RpIndexIter_Dealloc(RpObject *self)
 {
-    seqiterobject *it = (seqiterobject *)self;
+    RpIndexIterObject *it = (RpIndexIterObject *)self;
     RpObject_GC_UnTrack(it);
     Rp_XDECREF(it->it_seq);
     RpObject_GC_Del(it);
 }
 
-static int seqiter_traverse(RpObject *self, visitproc visit, void *arg)
+int _RpIndexIter_Traverse(RpObject *self, visitproc visit, void *arg)
 {
-    Rp_VISIT(((seqiterobject *)self)->it_seq);
+    Rp_VISIT(((RpIndexIterObject *)self)->it_seq);
     return 0;
 }
 
-static int seqiter_clear(RpObject *self)
+int _RpIndexIter_Clear(RpObject *self)
 {
-    Rp_CLEAR(((seqiterobject *)self)->it_seq);
+    Rp_CLEAR(((RpIndexIterObject *)self)->it_seq);
     return 0;
 }
 
@@ -172,11 +172,11 @@ RpTypeObject RpSeqIter_Type = {
     .ob_base = RpVarObject_HEAD_INIT(&RpType_Type, 0),
     .tp_name = "iterator",
     .tp_basicsize = sizeof(seqiterobject),
-    .tp_dealloc = seqiter_dealloc,
+    .tp_dealloc = _RpIndexIter_Dealloc,
     .tp_getattro = RpObject_GenericGetAttr,
     .tp_flags = RP_TPFLAGS_DEFAULT | RP_TPFLAGS_HAVE_GC,
-    .tp_traverse = seqiter_traverse,
-    .tp_clear = seqiter_clear,
+    .tp_traverse = _RpIndexIter_Traverse,
+    .tp_clear = _RpIndexIter_Clear,
     .tp_iter = RpObject_SelfIter,
     .tp_iternext = seqiter_next,
     .tp_methods = seqiter_methods,

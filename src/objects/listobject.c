@@ -1113,26 +1113,6 @@ static RpObject *list_reversed(RpObject *self, RpObject *unused)
     return listiter_new(&RpListRevIter_Type, self, Rp_SIZE(self) - 1);
 }
 
-static void listiter_dealloc(RpObject *self)
-{
-    listiterobject *it = (listiterobject *)self;
-    RpObject_GC_UnTrack(it);
-    Rp_XDECREF(it->it_seq);
-    RpObject_GC_Del(it);
-}
-
-static int listiter_traverse(RpObject *self, visitproc visit, void *arg)
-{
-    Rp_VISIT(((listiterobject *)self)->it_seq);
-    return 0;
-}
-
-static int listiter_clear(RpObject *self)
-{
-    Rp_CLEAR(((listiterobject *)self)->it_seq);
-    return 0;
-}
-
 static RpObject *listiter_next(RpObject *self)
 {
     listiterobject *it = (listiterobject *)self;
@@ -1193,11 +1173,11 @@ RpTypeObject RpListIter_Type = {
     .ob_base = RpVarObject_HEAD_INIT(&RpType_Type, 0),
     .tp_name = "list_iterator",
     .tp_basicsize = sizeof(listiterobject),
-    .tp_dealloc = listiter_dealloc,
+    .tp_dealloc = _RpIndexIter_Dealloc,
     .tp_getattro = RpObject_GenericGetAttr,
     .tp_flags = RP_TPFLAGS_DEFAULT | RP_TPFLAGS_HAVE_GC,
-    .tp_traverse = listiter_traverse,
-    .tp_clear = listiter_clear,
+    .tp_traverse = _RpIndexIter_Traverse,
+    .tp_clear = _RpIndexIter_Clear,
     .tp_iter = RpObject_SelfIter,
     .tp_iternext = listiter_next,
     .tp_methods = listiter_methods,
@@ -1207,11 +1187,11 @@ RpTypeObject RpListRevIter_Type = {
     .ob_base = RpVarObject_HEAD_INIT(&RpType_Type, 0),
     .tp_name = "list_reverseiterator",
     .tp_basicsize = sizeof(listiterobject),
-    .tp_dealloc = listiter_dealloc,
+    .tp_dealloc = _RpIndexIter_Dealloc,
     .tp_getattro = RpObject_GenericGetAttr,
     .tp_flags = RP_TPFLAGS_DEFAULT | RP_TPFLAGS_HAVE_GC,
-    .tp_traverse = listiter_traverse,
-    .tp_clear = listiter_clear,
+    .tp_traverse = _RpIndexIter_Traverse,
+    .tp_clear = _RpIndexIter_Clear,
     .tp_iter = RpObject_SelfIter,
     .tp_iternext = listreviter_next,
     .tp_methods = listreviter_methods,

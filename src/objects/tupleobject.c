@@ -550,26 +550,6 @@ static RpObject *tuple_iter(RpObject *seq)
     return (RpObject *)it;
 }
 
-static void tupleiter_dealloc(RpObject *self)
-{
-    tupleiterobject *it = (tupleiterobject *)self;
-    RpObject_GC_UnTrack(it);
-    Rp_XDECREF(it->it_seq);
-    RpObject_GC_Del(it);
-}
-
-static int tupleiter_traverse(RpObject *self, visitproc visit, void *arg)
-{
-    Rp_VISIT(((tupleiterobject *)self)->it_seq);
-    return 0;
-}
-
-static int tupleiter_clear(RpObject *self)
-{
-    Rp_CLEAR(((tupleiterobject *)self)->it_seq);
-    return 0;
-}
-
 static RpObject *tupleiter_next(RpObject *self)
 {
     tupleiterobject *it = (tupleiterobject *)self;
@@ -599,11 +579,11 @@ RpTypeObject RpTupleIter_Type = {
     .ob_base = RpVarObject_HEAD_INIT(&RpType_Type, 0),
     .tp_name = "tuple_iterator",
     .tp_basicsize = sizeof(tupleiterobject),
-    .tp_dealloc = tupleiter_dealloc,
+    .tp_dealloc = _RpIndexIter_Dealloc,
     .tp_getattro = RpObject_GenericGetAttr,
     .tp_flags = RP_TPFLAGS_DEFAULT | RP_TPFLAGS_HAVE_GC,
-    .tp_traverse = tupleiter_traverse,
-    .tp_clear = tupleiter_clear,
+    .tp_traverse = _RpIndexIter_Traverse,
+    .tp_clear = _RpIndexIter_Clear,
     .tp_iter = RpObject_SelfIter,
     .tp_iternext = tupleiter_next,
     .tp_methods = tupleiter_methods,
