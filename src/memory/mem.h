@@ -2,7 +2,9 @@
  *
  * Requests of at most RP_SMALL_MAX bytes come from size classes of 16 bytes,
  * carved out of pools (one page each) inside large arenas obtained with mmap;
- * an arena whose pools are all empty goes back to the system.  Larger
+ * an arena whose pools are all empty goes back to the system (two empty
+ * ones are kept mapped, so that a burst of frees followed by a burst of
+ * allocations does not pay for munmap/mmap and page faults).  Larger
  * requests go to the C library.  Setting the environment variable
  * REFPY_MALLOC=malloc before start routes everything to malloc/free so that
  * valgrind and the sanitizers see every block.
