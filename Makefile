@@ -75,11 +75,11 @@ refpy-debug: $(BUILD)/refpy
 
 # AddressSanitizer + UndefinedBehaviorSanitizer over the whole suite.
 SAN_FLAGS = -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined -DRP_REF_DEBUG -DRP_GC_DEBUG
+# One sub-make builds the interpreter and the unit tests, so that two
+# parallel sub-makes never generate the same build-asan files at once.
 check:
-	$(MAKE) BUILD=build-asan OPT="$(SAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" build-asan/refpy build-asan-unit
+	$(MAKE) BUILD=build-asan OPT="$(SAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" build-asan/refpy unit
 	REFPY_MALLOC=malloc ASAN_OPTIONS=detect_leaks=1 sh tests/run.sh build-asan/refpy build-asan/unit
-build-asan-unit:
-	$(MAKE) BUILD=build-asan OPT="$(SAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" unit
 
 # ThreadSanitizer over the tests that start threads (or processes).
 TSAN_FLAGS = -O1 -fsanitize=thread -fno-omit-frame-pointer
@@ -98,4 +98,4 @@ bench: refpy
 clean:
 	rm -rf build build-debug build-asan build-tsan refpy refpy-debug
 
-.PHONY: all objs unit test expected demo debug check build-asan-unit check-tsan check-valgrind bench clean
+.PHONY: all objs unit test expected demo debug check check-tsan check-valgrind bench clean
