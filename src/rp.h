@@ -10,6 +10,7 @@
 #include "memory/gc.h"
 #include "objects/object.h"
 #include "objects/numbers.h"
+#include "objects/dtoa.h"
 #include "objects/strings.h"
 #include "objects/containers.h"
 #include "objects/funcs.h"

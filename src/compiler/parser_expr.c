@@ -240,7 +240,8 @@ static expr_ty number(RpParser *p)
     if (is_float) {
         if (imag)
             buf[k - 1] = '\0';
-        double d = strtod(buf, NULL);
+        const char *end;
+        double d = RpDtoa_Strtod(buf, &end);
         v = imag ? RpComplex_FromDoubles(0.0, d) : RpFloat_FromDouble(d);
     } else {
         v = RpLong_FromString(buf, NULL, 0);

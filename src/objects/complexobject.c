@@ -259,16 +259,9 @@ static int skip_space(const char **p)
  * pointer on failure. */
 static const char *parse_float(const char *p, double *out)
 {
-    char *end;
-    errno = 0;
-    *out = strtod(p, &end);
-    if (end == p)
-        return NULL;
-    /* strtod accepts hex floats and "infinity"/"nan(...)": refuse hex */
-    for (const char *q = p; q < end; q++)
-        if (*q == 'x' || *q == 'X' || *q == '(')
-            return NULL;
-    return end;
+    const char *end;
+    *out = RpDtoa_Strtod(p, &end);
+    return end == p ? NULL : end;
 }
 
 /* complex("1+2j"), "(1-j)", "3", "-2.5e3j", " 1 " */

@@ -2,10 +2,9 @@
  * rules, exact comparison with ints, repr as the shortest string that
  * round-trips, parsing with Python's syntax, and the format mini-language.
  *
- * Text conversion leans on the C library: glibc's printf is correctly
- * rounded (exact decimal expansion, ties to even) and strtod is correctly
- * rounded, which is exactly what Python's own dtoa guarantees.  The
- * program runs in the "C" locale, so the decimal point is '.'.
+ * Text conversion is our own and correctly rounded (dtoa.c): digits come
+ * from RpDtoa_Shortest/RpDtoa_Round and are laid out here; text is read
+ * by RpDtoa_Strtod after Python's syntax checks (underscores, spaces).
  */
 #include "rp.h"
 #include <math.h>
@@ -137,56 +136,53 @@ static int to_double(RpObject *o, double *out)
 
 /* ---- digits ----------------------------------------------------------- */
 
-/* printf into a fresh RpMem buffer. NULL + MemoryError on failure. */
-static char *vformat(const char *fmt, int prec, double v)
+/* The digit at decimal position pos (10**pos) of d[0..nd) whose first
+ * digit sits at position exp; zeros beyond the digits. */
+static char digit_at(const char *d, int nd, int exp, int pos)
 {
-    int n = snprintf(NULL, 0, fmt, prec, v);
-    char *buf = RpMem_Malloc((size_t)n + 1);
-    if (buf == NULL) {
-        RpErr_NoMemory();
-        return NULL;
-    }
-    snprintf(buf, (size_t)n + 1, fmt, prec, v);
-    return buf;
+    int i = exp - pos;
+    return i >= 0 && i < nd ? d[i] : '0';
 }
 
-/* Significant digits of finite v >= 0 rounded to p digits (1..17 or
- * more): digits (trailing zeros stripped, at least one) into d, returns
- * the decimal exponent of the first digit (v = 0.d1d2... * 10**(e+1)). */
-static int sig_digits(double v, int p, char *d, int *nd)
+/* Positional: the integer part (at least "0"), then frac digits after
+ * the point; no point when frac == 0 unless alt. */
+static void emit_fixed(RpStrBuf *b, const char *d, int nd, int exp, int frac, int alt)
 {
-    char buf[64];
-    if (p > 40)
-        p = 40;
-    snprintf(buf, sizeof buf, "%.*e", p - 1, v);
-    int n = 0;
-    char *s = buf;
-    for (; *s && *s != 'e'; s++)
-        if (*s >= '0' && *s <= '9')
-            d[n++] = *s;
-    int exp = atoi(s + 1);
-    while (n > 1 && d[n - 1] == '0')
-        n--;
-    d[n] = '\0';
-    *nd = n;
-    return exp;
+    if (nd == 0 || exp < 0)
+        RpStrBuf_AppendChar(b, '0');
+    else
+        for (int pos = exp; pos >= 0; pos--)
+            RpStrBuf_AppendChar(b, digit_at(d, nd, exp, pos));
+    if (frac > 0 || alt)
+        RpStrBuf_AppendChar(b, '.');
+    for (int pos = -1; pos >= -frac; pos--)
+        RpStrBuf_AppendChar(b, digit_at(d, nd, exp, pos));
 }
 
-/* Shortest digits that read back as v: the digit count that round-trips
- * is monotonic, so binary search over 1..17. */
-static int shortest_digits(double v, char *d, int *nd)
+/* e+05, e-324: a sign and at least two digits */
+static void emit_exponent(RpStrBuf *b, int exp, char echar)
 {
-    int lo = 1, hi = 17;
-    char buf[40];
-    while (lo < hi) {
-        int mid = (lo + hi) / 2;
-        snprintf(buf, sizeof buf, "%.*e", mid - 1, v);
-        if (strtod(buf, NULL) == v)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return sig_digits(v, lo, d, nd);
+    char e[8];
+    int n = 0, a = exp < 0 ? -exp : exp;
+    e[n++] = echar;
+    e[n++] = exp < 0 ? '-' : '+';
+    if (a >= 100)
+        e[n++] = (char)('0' + a / 100);
+    e[n++] = (char)('0' + a / 10 % 10);
+    e[n++] = (char)('0' + a % 10);
+    RpStrBuf_Append(b, e, n);
+}
+
+/* Scientific: one digit, frac digits after the point, the exponent. */
+static void emit_sci(RpStrBuf *b, const char *d, int nd, int exp, int frac, int alt,
+                     char echar)
+{
+    RpStrBuf_AppendChar(b, nd ? d[0] : '0');
+    if (frac > 0 || alt)
+        RpStrBuf_AppendChar(b, '.');
+    for (int i = 1; i <= frac; i++)
+        RpStrBuf_AppendChar(b, i < nd ? d[i] : '0');
+    emit_exponent(b, nd ? exp : 0, echar);
 }
 
 /* Lay digits out Python-style: scientific when exp < -4 or exp >= hi,
@@ -195,31 +191,34 @@ static void layout(RpStrBuf *b, const char *d, int nd, int exp, int hi, int dot0
                    int min_digits, int alt, char echar)
 {
     if (exp < -4 || exp >= hi) {
-        RpStrBuf_AppendChar(b, d[0]);
-        if (nd > 1 || min_digits > 1 || alt) {
-            RpStrBuf_AppendChar(b, '.');
-            RpStrBuf_Append(b, d + 1, nd - 1);
-            for (int i = nd; i < min_digits; i++)
-                RpStrBuf_AppendChar(b, '0');
-        }
-        char e[16];
-        snprintf(e, sizeof e, "%c%c%02d", echar, exp < 0 ? '-' : '+', exp < 0 ? -exp : exp);
-        RpStrBuf_AppendStr(b, e);
+        int frac = (nd > min_digits ? nd : min_digits) - 1;
+        emit_sci(b, d, nd, exp, frac, alt, echar);
         return;
     }
-    int decpt = exp + 1, total = nd > min_digits ? nd : min_digits;
-    if (decpt <= 0) {
-        RpStrBuf_AppendStr(b, "0.");
-        for (int i = 0; i < -decpt; i++)
-            RpStrBuf_AppendChar(b, '0');
+    int total = nd > min_digits ? nd : min_digits;
+    int frac = total - 1 - exp;
+    if (frac <= 0)
+        frac = dot0 ? 1 : 0;
+    emit_fixed(b, d, nd, exp, frac, alt);
+}
+
+/* 'g' (and 'n'): p significant digits; positional when -4 <= exp < p;
+ * trailing zeros (and a bare point) dropped unless alt. */
+static void format_general(RpStrBuf *b, double v, int p, int alt, char echar)
+{
+    char d[RP_DTOA_BUFSIZE];
+    int nd;
+    if (p == 0)
+        p = 1;
+    int exp = RpDtoa_Round(v, 's', p, d, &nd);
+    if (nd == 0)
+        exp = 0;
+    if (exp >= -4 && exp < p) {
+        int frac = alt ? p - 1 - exp : nd - 1 - exp;
+        emit_fixed(b, d, nd, exp, frac > 0 ? frac : 0, alt);
+    } else {
+        emit_sci(b, d, nd, exp, alt ? p - 1 : nd - 1, alt, echar);
     }
-    for (int i = 0; i < total || i < decpt; i++) {
-        if (i == decpt && decpt > 0)
-            RpStrBuf_AppendChar(b, '.');
-        RpStrBuf_AppendChar(b, i < nd ? d[i] : '0');
-    }
-    if (decpt >= total && dot0)
-        RpStrBuf_AppendStr(b, ".0");
 }
 
 /* Body of a finite, non-negative v for one presentation type, without
@@ -227,41 +226,48 @@ static void layout(RpStrBuf *b, const char *d, int nd, int exp, int hi, int dot0
  * empty type, with prec >= 0).  New RpMem string or NULL. */
 static char *format_abs(double v, char type, int prec, int alt)
 {
-    char fmt[8] = "%", *f = fmt + 1;
-    if (alt)
-        *f++ = '#';
-    *f++ = '.';
-    *f++ = '*';
-    switch (type) {
-    case 'e': case 'E': case 'f': case 'F': case 'g': case 'G':
-        *f++ = type;
-        *f = '\0';
-        return vformat(fmt, prec, v);
-    case 'n':
-        strcpy(f, "g");
-        return vformat(fmt, prec, v);
-    case '%': {
-        strcpy(f, "f%%");
-        return vformat(fmt, prec, v * 100.0);
-    }
-    }
-    /* repr, or the empty type with a precision */
-    char d[48];
-    int nd, exp, hi;
+    char d[RP_DTOA_BUFSIZE];
+    int nd, exp;
     RpStrBuf b;
     RpStrBuf_Init(&b);
-    if (type == 'r') {
-        exp = shortest_digits(v, d, &nd);
-        hi = 16;
-    } else {
+    switch (type) {
+    case 'e': case 'E':
+        exp = RpDtoa_Round(v, 's', prec + 1, d, &nd);
+        emit_sci(&b, d, nd, exp, prec, alt, type);
+        break;
+    case 'f': case 'F': case '%':
+        if (type == '%')
+            v *= 100.0;
+        if (isinf(v)) {             /* 1e308 as a percentage */
+            RpStrBuf_AppendStr(&b, type == 'F' ? "INF" : "inf");
+        } else {
+            exp = RpDtoa_Round(v, 'f', prec, d, &nd);
+            emit_fixed(&b, d, nd, exp, prec, alt);
+        }
+        if (type == '%')
+            RpStrBuf_AppendChar(&b, '%');
+        break;
+    case 'g': case 'G': case 'n':
+        format_general(&b, v, prec, alt, type == 'G' ? 'E' : 'e');
+        break;
+    case 'r':
+        exp = v == 0 ? 0 : RpDtoa_Shortest(v, d, &nd);
+        if (v == 0)
+            d[0] = '0', nd = 1;
+        layout(&b, d, nd, exp, 16, 1, 0, 0, 'e');
+        break;
+    default:
+        /* the empty type with a precision: like 'g' but keeps a digit
+         * after the point and switches to exponent notation already at
+         * exp >= prec - 1 */
         if (prec == 0)
             prec = 1;
-        exp = sig_digits(v, prec, d, &nd);
-        /* the empty type keeps a digit after the point and switches to
-         * exponent notation already at exp >= prec - 1 */
-        hi = prec - 1;
+        exp = RpDtoa_Round(v, 's', prec, d, &nd);
+        if (nd == 0)
+            d[0] = '0', nd = 1, exp = 0;
+        layout(&b, d, nd, exp, prec - 1, 1, alt ? prec : 0, alt, 'e');
+        break;
     }
-    layout(&b, d, nd, exp, hi, 1, alt && type != 'r' ? prec : 0, alt, 'e');
     RpStrBuf_AppendChar(&b, '\0');
     if (b.error) {
         RpStrBuf_Discard(&b);
@@ -509,8 +515,8 @@ RpObject *_RpFloat_FromStringAndSize(const char *s, Rp_ssize_t n, RpObject *obj)
         return RpErr_NoMemory();
     RpObject *r = NULL;
     if (memchr(p, '\0', (size_t)(end - p)) == NULL && clean_float_text(p, end, clean)) {
-        char *e;
-        double v = strtod(clean, &e);
+        const char *e;
+        double v = RpDtoa_Strtod(clean, &e);
         if (*e == '\0')
             r = RpFloat_FromDouble(v);
     }
@@ -930,46 +936,19 @@ done:
     return t;
 }
 
-/* round(x, n): the decimal string correctly rounded to n places, read
- * back (what CPython's dtoa-based rounding computes). */
-static RpObject *round_positive(double x, int64_t n)
+/* round(x, n): x's exact decimal expansion rounded half-to-even at
+ * 10**-n (n may be negative), read back as the nearest double. */
+static RpObject *round_ndigits(double x, int n)
 {
-    char *s = vformat("%.*f", (int)n, x);
-    if (s == NULL)
-        return NULL;
-    double r = strtod(s, NULL);
-    RpMem_Free(s);
-    return RpFloat_FromDouble(r);
-}
-
-/* Negative n: round the exact decimal integer part at digit -n, ties to
- * even; a non-zero fraction only breaks ties.  buf has a spare leading
- * '0' to absorb the carry. */
-static RpObject *round_negative(double x, int64_t n)
-{
-    double t = trunc(x);
-    int sticky = x != t;
-    char *s = vformat("0%.*f", 0, fabs(t));
-    if (s == NULL)
-        return NULL;
-    Rp_ssize_t len = (Rp_ssize_t)strlen(s), k = -n;
+    char d[RP_DTOA_BUFSIZE + 16];
+    int nd;
+    int exp = RpDtoa_Round(fabs(x), 'f', n, d, &nd);
     double r = 0.0;
-    if (k < len) {
-        Rp_ssize_t cut = len - k;
-        int first = s[cut] - '0';
-        int rest = sticky;
-        for (Rp_ssize_t i = cut + 1; i < len; i++)
-            rest |= s[i] != '0';
-        int up = first > 5 || (first == 5 && (rest || ((s[cut - 1] - '0') & 1)));
-        for (Rp_ssize_t i = cut; i < len; i++)
-            s[i] = '0';
-        for (Rp_ssize_t i = cut - 1; up && i >= 0; i--) {
-            up = s[i] == '9';
-            s[i] = up ? '0' : s[i] + 1;
-        }
-        r = strtod(s, NULL);
+    if (nd > 0) {
+        const char *end;
+        snprintf(d + nd, 16, "e%d", exp - nd + 1);
+        r = RpDtoa_Strtod(d, &end);
     }
-    RpMem_Free(s);
     if (isinf(r)) {
         RpErr_SetString(RpExc_OverflowError, "rounded value too large to represent");
         return NULL;
@@ -999,7 +978,7 @@ static RpObject *float_round(RpObject *self, RpObject *const *args, Rp_ssize_t n
         return RpFloat_FromDouble(x);
     if (n < -308)
         return RpFloat_FromDouble(0.0 * x);
-    return n >= 0 ? round_positive(x, n) : round_negative(x, n);
+    return round_ndigits(x, (int)n);
 }
 
 static RpObject *float_hex(RpObject *self, RpObject *unused)
