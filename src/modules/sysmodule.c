@@ -82,6 +82,11 @@ static RpObject *ns_richcompare(RpObject *a, RpObject *b, int op)
     Rp_RETURN_NOTIMPLEMENTED;
 }
 
+static RpGetSetDef ns_getset[] = {
+    {"__dict__", RpObject_GenericGetDict, NULL, NULL, NULL},
+    {NULL},
+};
+
 RpTypeObject _RpNamespace_Type = {
     RpVarObject_HEAD_INIT(&RpType_Type, 0),
     .tp_name = "types.SimpleNamespace",
@@ -95,6 +100,7 @@ RpTypeObject _RpNamespace_Type = {
     .tp_clear = ns_clear,
     .tp_richcompare = ns_richcompare,
     .tp_dictoffset = offsetof(nsobject, dict),
+    .tp_getset = ns_getset,
     .tp_init = ns_init,
     .tp_new = RpType_GenericNew,
 };

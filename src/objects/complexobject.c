@@ -403,7 +403,13 @@ static RpObject *c_new(RpTypeObject *type, RpObject *args, RpObject *kwds)
         return NULL;
     if (type == &RpComplex_Type && a[0] && a[1] == NULL && RpComplex_CheckExact(a[0]))
         return Rp_NewRef(a[0]);
-    double re = rr - ii, im = ri + ir;
+    /* only a complex part contributes: adding 0.0 would turn -0.0 into
+     * 0.0 (complex(1, -0.0) is (1-0j)) */
+    double re = rr, im = ir;
+    if (a[1] && RpComplex_Check(a[1]))
+        re -= ii;
+    if (a[0] && RpComplex_Check(a[0]))
+        im = a[1] ? im + ri : ri;
     if (type == &RpComplex_Type)
         return RpComplex_FromDoubles(re, im);
     RpObject *o = type->tp_alloc(type, 0);

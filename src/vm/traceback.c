@@ -6,6 +6,7 @@
  * and tb_next walks towards the frame that raised ("most recent call last").
  */
 #include "rp.h"
+#include "suggestions.h"
 #include <stddef.h>
 
 #define TB_RECURSIVE_CUTOFF 3   /* identical consecutive entries shown */
@@ -298,24 +299,23 @@ static void append_syntax_error_text(RpStrBuf *b, RpSyntaxErrorObject *e)
         return;
     long end_off = e->end_offset && RpLong_Check(e->end_offset) ? RpLong_AsLong(e->end_offset) : 0;
     long end_line = e->end_lineno && RpLong_Check(e->end_lineno) ? RpLong_AsLong(e->end_lineno) : lineno;
-    /* offsets count code points of the original line; the printed line
-     * lost its indentation, so the caret moves left by that much. */
-    RpObject *prefix = RpUnicode_FromStringAndSize(text, start - text);
-    long removed = prefix ? RpUnicode_GetLength(prefix) : 0;
-    Rp_XDECREF(prefix);
-    RpObject *body = RpUnicode_FromStringAndSize(start, end - start);
-    long body_len = body ? RpUnicode_GetLength(body) : 0;
-    Rp_XDECREF(body);
-    long col = offset - 1 - removed;
+    /* CPython 3.11 applies the offsets to the UTF-8 bytes of the line
+     * after stripping its indentation, prints no caret when that puts it
+     * left of the text, and underlines a range only on one line and not
+     * for indentation errors; we print the same. */
+    long body_len = (long)(end - start);
+    long col = offset - 1 - (long)(start - text);
     if (col < 0)
-        col = 0;
+        return;
     if (col > body_len)
         col = body_len;
     long carets = 1;
-    if (end_line == lineno && end_off > offset)
+    if (end_line > lineno)
+        end_off = (long)strlen(text);
+    if (end_off > body_len + (long)(start - text) + 1)
+        end_off = body_len + (long)(start - text) + 1;
+    if (end_off > offset && !RpObject_TypeCheck((RpObject *)e, (RpTypeObject *)RpExc_IndentationError))
         carets = end_off - offset;
-    if (col + carets > body_len + 1)
-        carets = body_len + 1 - col > 0 ? body_len + 1 - col : 1;
     RpStrBuf_AppendStr(b, "    ");
     for (long i = 0; i < col; i++)
         RpStrBuf_AppendChar(b, ' ');
@@ -344,6 +344,13 @@ static void append_exception_line(RpStrBuf *b, RpObject *exc)
         RpStrBuf_AppendObject(b, s);
     }
     Rp_XDECREF(s);
+    RpObject *hint = RpSuggest_ForException(exc);
+    if (hint != NULL) {
+        RpStrBuf_AppendStr(b, ". Did you mean: '");
+        RpStrBuf_AppendObject(b, hint);
+        RpStrBuf_AppendStr(b, "'?");
+        Rp_DECREF(hint);
+    }
     RpStrBuf_AppendChar(b, '\n');
 }
 

@@ -1,0 +1,10 @@
+# Small behaviours found by comparing programs with CPython 3.11.
+import types
+# vars() of a SimpleNamespace is its attribute dict
+ns = types.SimpleNamespace(a=1, b=[2])
+print(vars(ns), ns.__dict__ is vars(ns))
+vars(ns)['c'] = 3
+print(ns)
+# complex(): only complex parts are combined, so signed zeros survive
+print(complex(1, -0.0), complex(-0.0, -0.0), repr(complex(0.0, -0.0)), complex(imag=-0.0))
+print(complex(1j, 1j), complex(1j, -0.0), complex(2.5), complex(1 + 2j, 3), complex("-0-0j"))
