@@ -43,7 +43,15 @@ def xor(a, b): return a ^ b
 
 
 def index(a):
-    return a.__index__()
+    try:
+        meth = type(a).__index__
+    except AttributeError:
+        raise TypeError("'%s' object cannot be interpreted as an integer"
+                        % type(a).__name__) from None
+    r = meth(a)
+    if not isinstance(r, int):
+        raise TypeError("__index__ returned non-int (type %s)" % type(r).__name__)
+    return r
 
 
 def concat(a, b):

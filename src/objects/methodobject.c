@@ -338,6 +338,10 @@ static RpObject *cfunction_vectorcall(RpObject *o, RpObject *const *args, size_t
     if (flags == (RP_METH_FASTCALL | RP_METH_KEYWORDS))
         return ((RpCFunctionFastWithKeywords)(void (*)(void))f->m_ml->ml_meth)(
             f->m_self, args, RpVectorcall_NARGS(nargsf), kwnames);
+    if (flags == RP_METH_O && RpVectorcall_NARGS(nargsf) == 1 && no_kwnames(kwnames))
+        return f->m_ml->ml_meth(f->m_self, args[0]);
+    if (flags == RP_METH_NOARGS && RpVectorcall_NARGS(nargsf) == 0 && no_kwnames(kwnames))
+        return f->m_ml->ml_meth(f->m_self, NULL);
     char buf[200];
     return _RpMethodDef_CallEx(f->m_ml, f->m_self, args, RpVectorcall_NARGS(nargsf), kwnames,
                                error_prefix(f, buf, sizeof buf));

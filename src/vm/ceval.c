@@ -663,6 +663,36 @@ static RpObject *subscr_fast(RpObject *container, RpObject *key)
     return NULL;
 }
 
+/* x op y for the float operators that cannot fail; 0 for the others
+ * (division by zero raises, %, //, ** have their own rules). */
+static inline int float_arith(int op, double x, double y, double *r)
+{
+    switch (op) {
+    case RP_NB_ADD: case RP_NB_INPLACE + RP_NB_ADD: *r = x + y; return 1;
+    case RP_NB_SUBTRACT: case RP_NB_INPLACE + RP_NB_SUBTRACT: *r = x - y; return 1;
+    case RP_NB_MULTIPLY: case RP_NB_INPLACE + RP_NB_MULTIPLY: *r = x * y; return 1;
+    case RP_NB_TRUE_DIVIDE: case RP_NB_INPLACE + RP_NB_TRUE_DIVIDE:
+        if (y == 0.0)
+            return 0;
+        *r = x / y;
+        return 1;
+    default: return 0;
+    }
+}
+
+/* The result of comparison op on c = (a > b) - (a < b) style outcomes. */
+static inline int float_compare(int op, double x, double y)
+{
+    switch (op) {
+    case Rp_LT: return x < y;
+    case Rp_LE: return x <= y;
+    case Rp_EQ: return x == y;
+    case Rp_NE: return x != y;
+    case Rp_GT: return x > y;
+    default: return x >= y;
+    }
+}
+
 static RpObject *binary_op_fast(int op, RpObject *a, RpObject *b)
 {
     if (RpLong_CheckExact(a) && RpLong_CheckExact(b)) {
@@ -1312,6 +1342,31 @@ dispatch:
     TARGET(BINARY_OP) {
         RpObject *rhs = POP();
         RpObject *lhs = TOP();
+        double fr;
+        if (RpFloat_CheckExact(lhs) && RpFloat_CheckExact(rhs) &&
+            float_arith(oparg, RpFloat_AS_DOUBLE(lhs), RpFloat_AS_DOUBLE(rhs), &fr)) {
+            /* An operand that only the stack holds is a temporary nobody
+             * can observe: store the result in it instead of allocating
+             * (x*x + y*y allocates one float, not three). */
+            if (Rp_REFCNT(lhs) == 1) {
+                ((RpFloatObject *)lhs)->ob_fval = fr;
+                Rp_DECREF(rhs);
+                DISPATCH();
+            }
+            if (Rp_REFCNT(rhs) == 1) {
+                ((RpFloatObject *)rhs)->ob_fval = fr;
+                SET_TOP(rhs);
+                Rp_DECREF(lhs);
+                DISPATCH();
+            }
+            RpObject *fo = RpFloat_FromDouble(fr);
+            Rp_DECREF(rhs);
+            if (fo == NULL)
+                goto error;
+            SET_TOP(fo);
+            Rp_DECREF(lhs);
+            DISPATCH();
+        }
         RpObject *res = binary_op_fast(oparg, lhs, rhs);
         Rp_DECREF(rhs);
         if (res == NULL)
@@ -1386,6 +1441,22 @@ dispatch:
                     JUMPTO(RP_INSTR_ARG(nw));
                 DISPATCH();
             }
+        }
+        if (RpFloat_CheckExact(lhs) && RpFloat_CheckExact(rhs)) {
+            int r = float_compare(oparg, RpFloat_AS_DOUBLE(lhs), RpFloat_AS_DOUBLE(rhs));
+            uint32_t nw = *next_instr;
+            int nop = (int)RP_INSTR_OP(nw);
+            sp--;
+            Rp_DECREF(rhs);
+            Rp_DECREF(lhs);
+            if (nop == OP_POP_JUMP_IF_FALSE || nop == OP_POP_JUMP_IF_TRUE) {
+                next_instr++;
+                if (r == (nop == OP_POP_JUMP_IF_TRUE))
+                    JUMPTO(RP_INSTR_ARG(nw));
+                DISPATCH();
+            }
+            PUSH(Rp_NewRef(r ? Rp_True : Rp_False));
+            DISPATCH();
         }
         RpObject *res = compare_op(lhs, rhs, oparg);
         Rp_DECREF(rhs);

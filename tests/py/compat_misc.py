@@ -8,3 +8,13 @@ print(ns)
 # complex(): only complex parts are combined, so signed zeros survive
 print(complex(1, -0.0), complex(-0.0, -0.0), repr(complex(0.0, -0.0)), complex(imag=-0.0))
 print(complex(1j, 1j), complex(1j, -0.0), complex(2.5), complex(1 + 2j, 3), complex("-0-0j"))
+# operator.index: TypeError for non-integers, like CPython's C version
+import operator
+for v in (5, True, 1.5, "a", None):
+    try:
+        print(operator.index(v))
+    except TypeError as e:
+        print("TypeError:", e)
+class I:
+    def __index__(self): return 7
+print(operator.index(I()), [0, 1, 2, 3, 4, 5, 6, 7][I()])
