@@ -57,6 +57,7 @@ int RpFile_WriteString(const char *s, RpObject *file);
 /* types.SimpleNamespace (sysmodule.c): sys.implementation and friends. */
 extern RpTypeObject _RpNamespace_Type;
 extern RpTypeObject _RpVersionInfo_Type;   /* sys.version_info's type */
+extern RpTypeObject _RpStructTime_Type;    /* time.struct_time (timemodule.c) */
 RpObject *_RpNamespace_New(RpObject *kwds);   /* kwds: dict or NULL */
 /* Run atexit callbacks (last registered first). */
 void _RpAtExit_Call(void);

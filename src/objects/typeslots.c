@@ -407,10 +407,15 @@ static Rp_hash_t slot_tp_hash(RpObject *self)
         Rp_DECREF(res);
         return -1;
     }
-    /* Large results are reduced the way int's own hash reduces them. */
-    Rp_hash_t h = RpObject_Hash(res);
+    /* A result that fits a hash is kept as is (hash(x) == x.__hash__());
+     * only larger ones are reduced the way int's own hash reduces them. */
+    Rp_hash_t h = RpLong_AsSsize_t(res);
+    if (h == -1 && RpErr_Occurred()) {
+        RpErr_Clear();
+        h = RpObject_Hash(res);
+    }
     Rp_DECREF(res);
-    return h;
+    return h == -1 ? -2 : h;
 }
 
 static RpObject *slot_tp_call(RpObject *self, RpObject *args, RpObject *kwds)
