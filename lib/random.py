@@ -1,11 +1,13 @@
 """random -- pseudo-random numbers (refpy).
 
-A Mersenne Twister (MT19937) written in Python that produces exactly the
-same stream as CPython's _random for the same integer seed, plus the
-distribution methods of CPython's random.Random built on that stream.
+The Mersenne Twister core (random(), getrandbits(), seeding, state) is
+_random.Random, written in C (src/modules/randommodule.c); it produces
+exactly CPython's stream for the same seed.  The distributions here are
+built on it the way CPython's random.Random builds them.
 """
 import math as _math
 import time as _time
+import _random
 import _sha512
 from bisect import bisect_right as _bisect
 
@@ -16,9 +18,6 @@ __all__ = ["Random", "SystemRandom", "seed", "random", "uniform", "randint",
            "weibullvariate", "getstate", "setstate", "getrandbits", "choices",
            "randbytes"]
 
-_N = 624
-_M = 397
-_MASK = 0xffffffff
 NV_MAGICCONST = 4 * _math.exp(-0.5) / _math.sqrt(2.0)
 TWOPI = 2.0 * _math.pi
 LOG4 = _math.log(4.0)
@@ -27,60 +26,7 @@ BPF = 53
 RECIP_BPF = 2 ** -BPF
 
 
-def _init_genrand(s):
-    mt = [0] * _N
-    mt[0] = s
-    prev = s
-    for i in range(1, _N):
-        prev = (1812433253 * (prev ^ (prev >> 30)) + i) & _MASK
-        mt[i] = prev
-    return mt
-
-
-def _init_by_array(key):
-    mt = _init_genrand(19650218)
-    i, j = 1, 0
-    klen = len(key)
-    for _ in range(max(_N, klen)):
-        p = mt[i - 1]
-        mt[i] = ((mt[i] ^ ((p ^ (p >> 30)) * 1664525)) + key[j] + j) & _MASK
-        i += 1
-        j += 1
-        if i >= _N:
-            mt[0] = mt[_N - 1]
-            i = 1
-        if j >= klen:
-            j = 0
-    for _ in range(_N - 1):
-        p = mt[i - 1]
-        mt[i] = ((mt[i] ^ ((p ^ (p >> 30)) * 1566083941)) - i) & _MASK
-        i += 1
-        if i >= _N:
-            mt[0] = mt[_N - 1]
-            i = 1
-    mt[0] = 0x80000000
-    return mt
-
-
-def _twist(mt):
-    """Advance the state by N words in place; return the tempered outputs."""
-    for kk in range(_N):
-        y = (mt[kk] & 0x80000000) | (mt[(kk + 1) % _N] & 0x7fffffff)
-        v = mt[(kk + _M) % _N] ^ (y >> 1)
-        if y & 1:
-            v ^= 0x9908b0df
-        mt[kk] = v
-    out = [0] * _N
-    for kk in range(_N):
-        y = mt[kk]
-        y ^= y >> 11
-        y ^= (y << 7) & 0x9d2c5680
-        y ^= (y << 15) & 0xefc60000
-        out[kk] = y ^ (y >> 18)
-    return out
-
-
-class Random:
+class Random(_random.Random):
     """Random number generator base class (Mersenne Twister)."""
 
     VERSION = 3
@@ -89,126 +35,56 @@ class Random:
         self.seed(x)
         self.gauss_next = None
 
-    # -- the core generator ------------------------------------------------
-    def _setmt(self, mt, index):
-        self._mt = mt
-        self._index = index
-        # Tempered outputs for the current block; recomputed on each twist.
-        self._out = None
-        if index < _N:
-            out = [0] * _N
-            for kk in range(_N):
-                y = mt[kk]
-                y ^= y >> 11
-                y ^= (y << 7) & 0x9d2c5680
-                y ^= (y << 15) & 0xefc60000
-                out[kk] = y ^ (y >> 18)
-            self._out = out
-
-    def _genrand(self):
-        i = self._index
-        if i >= _N:
-            self._out = _twist(self._mt)
-            i = 0
-        self._index = i + 1
-        return self._out[i]
-
     def seed(self, a=None, version=2):
-        if a is None:
-            try:
-                from posix import urandom
-                b = urandom(16)
-                key = [int.from_bytes(b[i:i + 4], 'little') for i in range(0, 16, 4)]
-            except Exception:
-                t = int(_time.time() * 1e6) & 0xffffffffffff
-                key = [t & _MASK, t >> 32]
-            self._setmt(_init_by_array(key), _N)
-            self.gauss_next = None
-            return
-        if isinstance(a, bool) or isinstance(a, int):
-            n = abs(int(a))
-        elif isinstance(a, float):
-            n = abs(hash(a))
+        if version == 1 and isinstance(a, (str, bytes)):
+            a = a.decode('latin-1') if isinstance(a, bytes) else a
+            x = ord(a[0]) << 7 if a else 0
+            for c in map(ord, a):
+                x = ((1000003 * x) ^ c) & 0xFFFFFFFFFFFFFFFF
+            x ^= len(a)
+            a = -2 if x == -1 else x
         elif version == 2 and isinstance(a, (str, bytes, bytearray)):
             if isinstance(a, str):
                 a = a.encode()
             a = bytes(a)
-            # CPython seeds with int.from_bytes(a + sha512(a).digest()); that
-            # integer is only ever cut into 32-bit words, so cut the bytes.
-            b = (a + _sha512.digest(a)).lstrip(b'\0')
-            key = [int.from_bytes(b[max(0, i - 4):i], 'big') for i in range(len(b), 0, -4)]
-            self._setmt(_init_by_array(key or [0]), _N)
-            self.gauss_next = None
-            return
-        elif version == 1 and isinstance(a, (str, bytes)):
-            n = abs(hash(a))
-        else:
-            if not isinstance(a, (type(None), int, float, str, bytes, bytearray)):
-                raise TypeError('The only supported seed types are: None,\n'
-                                'int, float, str, bytes, and bytearray.')
-            n = abs(hash(a))
-        key = []
-        while n:
-            key.append(n & _MASK)
-            n >>= 32
-        if not key:
-            key = [0]
-        self._setmt(_init_by_array(key), _N)
+            a = int.from_bytes(a + _sha512.digest(a), 'big')
+        elif not isinstance(a, (type(None), int, float, str, bytes, bytearray)):
+            raise TypeError('The only supported seed types are: None,\n'
+                            'int, float, str, bytes, and bytearray.')
+        super().seed(a)
         self.gauss_next = None
 
     def getstate(self):
-        return self.VERSION, tuple(self._mt) + (self._index,), self.gauss_next
+        return self.VERSION, super().getstate(), self.gauss_next
 
     def setstate(self, state):
         version = state[0]
         if version == 3:
             version, internalstate, self.gauss_next = state
-            if len(internalstate) != _N + 1:
-                raise ValueError("state vector is the wrong size")
-            self._setmt(list(internalstate[:_N]), internalstate[_N])
+            super().setstate(internalstate)
+        elif version == 2:
+            version, internalstate, self.gauss_next = state
+            try:
+                internalstate = tuple(x % (2 ** 32) for x in internalstate)
+            except ValueError as e:
+                raise TypeError from e
+            super().setstate(internalstate)
         else:
             raise ValueError("state with version %s passed to "
                              "Random.setstate() of version %s" %
                              (version, self.VERSION))
 
-    def random(self):
-        g = self._genrand
-        a = g() >> 5
-        b = g() >> 6
-        return (a * 67108864.0 + b) * (1.0 / 9007199254740992.0)
+    def __getstate__(self):
+        return self.getstate()
 
-    def getrandbits(self, k):
-        if k < 0:
-            raise ValueError('number of bits must be non-negative')
-        if k <= 32:
-            if k == 0:
-                return 0
-            return self._genrand() >> (32 - k)
-        result = 0
-        shift = 0
-        g = self._genrand
-        while k > 0:
-            r = g()
-            if k < 32:
-                r >>= 32 - k
-            result |= r << shift
-            shift += 32
-            k -= 32
-        return result
+    def __setstate__(self, state):
+        self.setstate(state)
+
+    def __reduce__(self):
+        return self.__class__, (), self.getstate()
 
     def randbytes(self, n):
-        parts = []
-        g = self._genrand
-        k = n * 8
-        while k > 0:
-            r = g()
-            if k < 32:
-                r >>= 32 - k
-                parts.append(r.to_bytes(4, 'little')[:k // 8])
-            else:
-                parts.append(r.to_bytes(4, 'little'))
-            k -= 32
-        return b''.join(parts)
+        return self.getrandbits(n * 8).to_bytes(n, 'little')
 
     # -- integers ------------------------------------------------------------
     def _randbelow(self, n):

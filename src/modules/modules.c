@@ -15,6 +15,7 @@ const RpBuiltinModule _RpModules_Table[] = {
     {"_multiprocessing", RpInit__multiprocessing},
     {"_signal", RpInit__signal},
     {"_sha512", RpInit__sha512},
+    {"_random", RpInit__random},
     {"_re", RpInit__re},
     {NULL, NULL}
 };

@@ -27,6 +27,8 @@ RpObject *RpInit_math(void);      /* mathmodule.c */
 RpObject *RpInit__refpy(void);    /* refpymodule.c: header/refcount/graph tools */
 RpObject *RpInit_posix(void);     /* posixmodule.c: behind lib/os.py */
 RpObject *RpInit__thread(void);   /* threadmodule.c: behind lib/threading.py */
+RpObject *RpInit__random(void);   /* randommodule.c: the Mersenne Twister of lib/random.py */
+extern RpTypeObject RpRandom_Type;
 RpObject *RpInit__sha512(void);   /* sha512module.c: string seeds of lib/random.py */
 RpObject *RpInit__multiprocessing(void); /* mpmodule.c: SemLock, Shm, the wire */
 RpObject *RpInit__signal(void);   /* signalmodule.c: behind lib/signal.py */
