@@ -59,6 +59,9 @@ int RpFile_WriteString(const char *s, RpObject *file);
 /* types.SimpleNamespace (sysmodule.c): sys.implementation and friends. */
 extern RpTypeObject _RpNamespace_Type;
 extern RpTypeObject _RpVersionInfo_Type;   /* sys.version_info's type */
+/* sys.float_info, int_info, hash_info, thread_info, flags (sysmodule.c) */
+extern RpTypeObject _RpFloatInfo_Type, _RpIntInfo_Type, _RpHashInfo_Type, _RpThreadInfo_Type,
+    _RpFlags_Type;
 extern RpTypeObject _RpStructTime_Type;    /* time.struct_time (timemodule.c) */
 RpObject *_RpNamespace_New(RpObject *kwds);   /* kwds: dict or NULL */
 /* Run atexit callbacks (last registered first). */

@@ -4,6 +4,7 @@
  * intern).  Also a small SimpleNamespace type for sys.implementation.
  */
 #include "rp.h"
+#include <float.h>
 #include "modules/fileobject.h"
 #include <stdarg.h>
 #include <unistd.h>
@@ -411,6 +412,142 @@ RpTypeObject _RpVersionInfo_Type = {
     .tp_base = &RpTuple_Type,
 };
 
+/* sys.float_info, int_info, hash_info, thread_info, flags: more struct
+ * sequences.  One getter and one repr serve them all: the fields are the
+ * type's getset entries, in order. */
+static RpObject *seq_repr(RpObject *self)
+{
+    RpStrBuf b;
+    RpStrBuf_Init(&b);
+    RpStrBuf_AppendStr(&b, Rp_TYPE(self)->tp_name);
+    RpStrBuf_AppendChar(&b, '(');
+    RpGetSetDef *g = Rp_TYPE(self)->tp_getset;
+    for (Rp_ssize_t i = 0; g[i].name != NULL; i++) {
+        RpObject *r = RpObject_Repr(RpTuple_GET_ITEM(self, i));
+        if (r == NULL) {
+            RpStrBuf_Discard(&b);
+            return NULL;
+        }
+        if (i)
+            RpStrBuf_AppendStr(&b, ", ");
+        RpStrBuf_AppendStr(&b, g[i].name);
+        RpStrBuf_AppendChar(&b, '=');
+        RpStrBuf_AppendObject(&b, r);
+        Rp_DECREF(r);
+    }
+    RpStrBuf_AppendChar(&b, ')');
+    return RpStrBuf_Finish(&b);
+}
+
+#define F(name, i) {name, vi_get, NULL, NULL, (void *)(i)}
+static RpGetSetDef float_info_fields[] = {
+    F("max", 0), F("max_exp", 1), F("max_10_exp", 2), F("min", 3), F("min_exp", 4),
+    F("min_10_exp", 5), F("dig", 6), F("mant_dig", 7), F("epsilon", 8), F("radix", 9),
+    F("rounds", 10), {NULL, NULL, NULL, NULL, NULL}};
+static RpGetSetDef int_info_fields[] = {
+    F("bits_per_digit", 0), F("sizeof_digit", 1), F("default_max_str_digits", 2),
+    F("str_digits_check_threshold", 3), {NULL, NULL, NULL, NULL, NULL}};
+static RpGetSetDef hash_info_fields[] = {
+    F("width", 0), F("modulus", 1), F("inf", 2), F("nan", 3), F("imag", 4),
+    F("algorithm", 5), F("hash_bits", 6), F("seed_bits", 7), F("cutoff", 8),
+    {NULL, NULL, NULL, NULL, NULL}};
+static RpGetSetDef thread_info_fields[] = {
+    F("name", 0), F("lock", 1), F("version", 2), {NULL, NULL, NULL, NULL, NULL}};
+static RpGetSetDef flags_fields[] = {
+    F("debug", 0), F("inspect", 1), F("interactive", 2), F("optimize", 3),
+    F("dont_write_bytecode", 4), F("no_user_site", 5), F("no_site", 6),
+    F("ignore_environment", 7), F("verbose", 8), F("bytes_warning", 9), F("quiet", 10),
+    F("hash_randomization", 11), F("isolated", 12), F("dev_mode", 13), F("utf8_mode", 14),
+    F("warn_default_encoding", 15), F("safe_path", 16), F("int_max_str_digits", 17),
+    {NULL, NULL, NULL, NULL, NULL}};
+#undef F
+
+#define SEQ_TYPE(var, name, fields)                 \
+    RpTypeObject var = {                            \
+        RpVarObject_HEAD_INIT(&RpType_Type, 0),     \
+        .tp_name = name,                            \
+        .tp_repr = seq_repr,                        \
+        .tp_flags = RP_TPFLAGS_DEFAULT,             \
+        .tp_getset = fields,                        \
+        .tp_base = &RpTuple_Type,                   \
+    }
+SEQ_TYPE(_RpFloatInfo_Type, "sys.float_info", float_info_fields);
+SEQ_TYPE(_RpIntInfo_Type, "sys.int_info", int_info_fields);
+SEQ_TYPE(_RpHashInfo_Type, "sys.hash_info", hash_info_fields);
+SEQ_TYPE(_RpThreadInfo_Type, "sys.thread_info", thread_info_fields);
+SEQ_TYPE(_RpFlags_Type, "sys.flags", flags_fields);
+#undef SEQ_TYPE
+
+/* An instance of a struct sequence type from n new references (stolen;
+ * any NULL means an error is set). */
+static RpObject *make_seq(RpTypeObject *type, int n, RpObject **items)
+{
+    RpObject *t = RpTuple_New(n);
+    for (int i = 0; i < n; i++) {
+        if (t == NULL || items[i] == NULL) {
+            Rp_CLEAR(t);
+            Rp_XDECREF(items[i]);
+            continue;
+        }
+        RpTuple_SET_ITEM(t, i, items[i]);
+    }
+    if (t == NULL)
+        return NULL;
+    RpObject *args = RpTuple_Pack(1, t);
+    Rp_DECREF(t);
+    RpObject *res = args != NULL ? RpTuple_Type.tp_new(type, args, NULL) : NULL;
+    Rp_XDECREF(args);
+    return res;
+}
+
+#define I(v) RpLong_FromLongLong((long long)(v))
+#define D(v) RpFloat_FromDouble(v)
+#define S(v) RpUnicode_FromString(v)
+
+static RpObject *make_float_info(void)
+{
+    RpObject *v[] = {D(DBL_MAX), I(DBL_MAX_EXP), I(DBL_MAX_10_EXP), D(DBL_MIN), I(DBL_MIN_EXP),
+                     I(DBL_MIN_10_EXP), I(DBL_DIG), I(DBL_MANT_DIG), D(DBL_EPSILON),
+                     I(FLT_RADIX), I(1)};
+    return make_seq(&_RpFloatInfo_Type, 11, v);
+}
+
+/* CPython's values: programs print them, and ints behave the same
+ * whatever digit size refpy uses inside. */
+static RpObject *make_int_info(void)
+{
+    RpObject *v[] = {I(30), I(4), I(4300), I(640)};
+    return make_seq(&_RpIntInfo_Type, 4, v);
+}
+
+static RpObject *make_hash_info(void)
+{
+    RpObject *v[] = {I(64), I(((long long)1 << 61) - 1), I(314159), I(0), I(1000003),
+                     S("siphash13"), I(64), I(128), I(0)};
+    return make_seq(&_RpHashInfo_Type, 9, v);
+}
+
+static RpObject *make_thread_info(void)
+{
+    RpObject *v[] = {S("pthread"), S("mutex+cond"), Rp_NewRef(Rp_None)};
+    return make_seq(&_RpThreadInfo_Type, 3, v);
+}
+
+static RpObject *make_flags(void)
+{
+    RpObject *v[18];
+    for (int i = 0; i < 18; i++)
+        v[i] = I(0);
+    Rp_SETREF(v[4], I(1));                        /* dont_write_bytecode: never written */
+    Rp_SETREF(v[13], Rp_NewRef(Rp_False));        /* dev_mode */
+    Rp_SETREF(v[16], Rp_NewRef(Rp_False));        /* safe_path */
+    Rp_SETREF(v[17], I(-1));                      /* int_max_str_digits */
+    return make_seq(&_RpFlags_Type, 18, v);
+}
+#undef I
+#undef D
+#undef S
+
 static RpObject *make_version_info(void)
 {
     RpObject *t = version_tuple(3, 11, 0, "final", 0);
@@ -481,6 +618,12 @@ static int fill_sys(RpObject *m, RpObject *d)
         set_str(d, "exec_prefix", "/usr/local") < 0 ||
         set_str(d, "version", "3.11.0 (refpy " REFPY_VERSION ", reference-counted Python in C)") < 0 ||
         set_new(d, "version_info", make_version_info()) < 0 ||
+        set_new(d, "float_info", make_float_info()) < 0 ||
+        set_new(d, "int_info", make_int_info()) < 0 ||
+        set_new(d, "hash_info", make_hash_info()) < 0 ||
+        set_new(d, "thread_info", make_thread_info()) < 0 ||
+        set_new(d, "flags", make_flags()) < 0 ||
+        set_new(d, "float_repr_style", RpUnicode_FromString("short")) < 0 ||
         set_new(d, "hexversion", RpLong_FromLong(0x030b00f0)) < 0 ||
         set_new(d, "implementation", make_implementation()) < 0 ||
         set_new(d, "maxsize", RpLong_FromSsize_t(PTRDIFF_MAX)) < 0 ||

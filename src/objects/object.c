@@ -784,6 +784,7 @@ static RpTypeObject *const static_types[] = {
     &RpComplex_Type, &RpDictRevIterKey_Type, &RpDictRevIterValue_Type, &RpDictRevIterItem_Type,
     &RpFile_Type, &_RpNamespace_Type, &RpMemoryView_Type, &RpGenericAlias_Type, &RpUnion_Type,
     &RpLock_Type, &RpRLock_Type, &RpLocal_Type, &_RpVersionInfo_Type, &RpRandom_Type,
+    &_RpFloatInfo_Type, &_RpIntInfo_Type, &_RpHashInfo_Type, &_RpThreadInfo_Type, &_RpFlags_Type,
     &_RpStructTime_Type,
 };
 #define N_STATIC_TYPES (sizeof(static_types) / sizeof(static_types[0]))
