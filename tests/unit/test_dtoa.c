@@ -221,6 +221,11 @@ static void check_specials(void)
     CHECK(nd == 1 && d[0] == '1' && exp == -1, "0.1");
     exp = RpDtoa_Shortest(1e23, d, &nd);
     CHECK(nd == 1 && d[0] == '1' && exp == 23, "1e23");
+    /* a power of two: the nearest 16-digit string (a tie, rounded to
+     * even) lies outside the narrower lower half-interval; the one above
+     * reads back, so the answer has 16 digits, not 17 */
+    exp = RpDtoa_Shortest(ldexp(1.0, -24), d, &nd);
+    CHECK(nd == 16 && memcmp(d, "5960464477539063", 16) == 0 && exp == -8, "2**-24");
     exp = RpDtoa_Round(2.5, 's', 1, d, &nd);
     CHECK(nd == 1 && d[0] == '2', "2.5 rounds to even");
     exp = RpDtoa_Round(0.5, 'f', 0, d, &nd);
