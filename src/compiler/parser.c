@@ -10,6 +10,7 @@
  * unterminated string) in preference to the parser's complaint.
  */
 #include "rp.h"
+#include "objects/unicodedb.h"
 #include "tokenizer.h"
 #include <stdarg.h>
 
@@ -152,6 +153,10 @@ int _RpParser_Own(RpParser *p, RpObject *o)
 identifier _RpParser_Identifier(RpParser *p, RpToken *t)
 {
     RpObject *s = RpUnicode_FromStringAndSize(t->start, t->end - t->start);
+    if (s == NULL)
+        return NULL;
+    if (!RpUnicode_IS_ASCII(s))   /* PEP 3131: names are compared in NFKC */
+        Rp_SETREF(s, RpUnicodeDB_Normalize(s, 1, 1));
     if (s == NULL)
         return NULL;
     RpUnicode_InternInPlace(&s);

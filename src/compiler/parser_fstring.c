@@ -8,6 +8,7 @@
  * are f-strings themselves, nested at most two deep.
  */
 #include "rp.h"
+#include "objects/unicodedb.h"
 #include "tokenizer.h"
 
 typedef struct {
@@ -34,7 +35,8 @@ static void string_info(RpToken *t, strinfo *si)
 
 /* ---- escape sequences ---------------------------------------------------- */
 
-/* A few character names for \N{...}; refpy has no Unicode database. */
+/* \N{...} names come from the Unicode database; these few aliases (which
+ * it does not hold) are kept for control characters and the like. */
 static const struct { const char *name; int cp; } char_names[] = {
     { "SPACE", 0x20 }, { "NO-BREAK SPACE", 0xA0 }, { "BULLET", 0x2022 },
     { "EM DASH", 0x2014 }, { "EN DASH", 0x2013 }, { "HORIZONTAL ELLIPSIS", 0x2026 },
@@ -52,6 +54,9 @@ static const struct { const char *name; int cp; } char_names[] = {
 
 static int lookup_name(const char *s, size_t n)
 {
+    int cp = RpUnicodeDB_Lookup(s, n);
+    if (cp >= 0)
+        return cp;
     for (int i = 0; char_names[i].name; i++) {
         const char *nm = char_names[i].name;
         if (strlen(nm) != n)

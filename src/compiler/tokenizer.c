@@ -8,6 +8,7 @@
  * 3.11 (whose tokenizer reports the column just past what it consumed).
  */
 #include "rp.h"
+#include "objects/unicodedb.h"
 #include "tokenizer.h"
 #include <ctype.h>
 
@@ -468,11 +469,12 @@ static int number_end_error(RpTokenizer *t, const char *kind)
     return tok_error(t, msg);
 }
 
-/* After a number, a letter means a malformed literal ("1abc"). */
+/* After a number, a letter means a malformed literal ("1abc"); like
+ * CPython, any non-ASCII character counts as a letter here. */
 static int verify_end(RpTokenizer *t, const char *kind)
 {
     int c = peekc(t, 0);
-    if (c >= 0 && is_id_start(c) && c < 128) {
+    if (c >= 0 && is_id_start(c)) {
         return number_end_error(t, kind);
     }
     return 0;
@@ -814,10 +816,37 @@ static int classify_name(const char *s, const char *e)
     return KW_NONE_;
 }
 
+/* A name with non-ASCII characters must be an identifier (XID_Start or '_',
+ * then XID_Continue); the error points at the first character that is
+ * not. */
+static int verify_identifier(RpTokenizer *t, const char *start)
+{
+    Rp_ssize_t i = 0, n = t->cur - start;
+    while (i < n) {
+        Rp_ssize_t at = i;
+        int c = _RpUTF8_Next(start, &i);
+        if (c == '_' || RpUnicodeDB_Has(c, at == 0 ? RpUnicodeDB_XID_START
+                                                 : RpUnicodeDB_XID_CONTINUE))
+            continue;
+        char msg[64];
+        if (RpUnicodeDB_Has(c, RpUnicodeDB_PRINTABLE)) {
+            char ch[5] = {0};
+            _RpUTF8_Write(ch, c);
+            snprintf(msg, sizeof msg, "invalid character '%s' (U+%04X)", ch, (unsigned)c);
+        } else {
+            snprintf(msg, sizeof msg, "invalid non-printable character U+%04X", (unsigned)c);
+        }
+        t->cur = start + at + 1;   /* 1-based column of its first byte */
+        return tok_error(t, msg);
+    }
+    return 0;
+}
+
 static int lex_name_or_string(RpTokenizer *t, RpToken *tk, const char *start)
 {
-    while (peekc(t, 0) >= 0 && is_id_char(peekc(t, 0)))
-        t->cur++;
+    int ascii = 1;
+    for (int c; (c = peekc(t, 0)) >= 0 && is_id_char(c); t->cur++)
+        ascii &= c < 128;
     int c = peekc(t, 0);
     if ((c == '\'' || c == '"') && t->cur - start <= 2 && string_prefix(start, t->cur)) {
         if (lex_string_body(t, start) < 0)
@@ -825,6 +854,8 @@ static int lex_name_or_string(RpTokenizer *t, RpToken *tk, const char *start)
         set_pos(t, tk, start, TOK_STRING);
         return TOK_STRING;
     }
+    if (!ascii && verify_identifier(t, start) < 0)
+        return TOK_ERROR;
     set_pos(t, tk, start, TOK_NAME);
     tk->kw = classify_name(start, t->cur);
     return TOK_NAME;
