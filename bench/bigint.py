@@ -21,3 +21,13 @@ print(digits[:20], digits[-10:])
 f = math.factorial(20000)
 print(f.bit_length(), len(str(math.factorial(1000))))
 print(sum(int(c) for c in str(3 ** 5000)))
+
+# int <-> str near the default 4300-digit limit, and big division.
+x = 7 ** 4700                       # 3972 digits
+n = 0
+for _ in range(300):
+    s = str(x)
+    n += int(s) == x
+print(n, len(s), len(format(x, ",")))
+a, b = 3 ** 20000, 7 ** 4000
+print(sum(divmod(a, b)[1] % 1000 for _ in range(50)))

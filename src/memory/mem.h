@@ -1,7 +1,7 @@
 /* mem.h -- the small-object allocator (prefix RpMem_ / RpObject_Malloc).
  *
  * Requests of at most RP_SMALL_MAX bytes come from size classes of 16 bytes,
- * carved out of pools (one page each) inside large arenas obtained with mmap;
+ * carved out of 16 KiB pools inside 2 MiB arenas obtained with mmap;
  * an arena whose pools are all empty goes back to the system (two empty
  * ones are kept mapped, so that a burst of frees followed by a burst of
  * allocations does not pay for munmap/mmap and page faults).  Larger

@@ -208,33 +208,54 @@ static Rp_hash_t key_hash(RpObject *key)
  * pointer equality first (keys are usually interned), then str equality,
  * exactly as the general loop below does for two exact strs.  DKIX_SLOW
  * when an entry of another type has the same hash (its __eq__ must run:
- * the general loop handles that). */
+ * the general loop handles that).  One probe loop per index width
+ * (int8..int64): the width is fixed for a table, so deciding it once
+ * instead of at every probe keeps the hot loop of name lookups (globals,
+ * builtins, module code) free of the switch. */
+#define DEFINE_LOOKUP_STR(NAME, T)                                                  \
+    static inline Rp_ssize_t NAME(RpDictKeys *dk, RpObject *key, Rp_hash_t hash,    \
+                                  size_t *slot)                                     \
+    {                                                                               \
+        size_t mask = DK_MASK(dk), perturb = (size_t)hash, i = (size_t)hash & mask; \
+        const T *indices = (const T *)(const void *)dk->dk_indices;                 \
+        DictEntry *entries = dk_entries(dk);                                        \
+        for (;;) {                                                                  \
+            Rp_ssize_t ix = (Rp_ssize_t)indices[i];                                 \
+            if (ix == DKIX_EMPTY)                                                   \
+                return DKIX_EMPTY;                                                  \
+            if (ix >= 0) {                                                          \
+                RpObject *startkey = entries[ix].me_key;                            \
+                if (startkey == key)                                                \
+                    goto found;                                                     \
+                if (entries[ix].me_hash == hash) {                                  \
+                    if (!RpUnicode_CheckExact(startkey))                            \
+                        return DKIX_SLOW;                                           \
+                    if (_RpUnicode_Equal(startkey, key))                            \
+                        goto found;                                                 \
+                }                                                                   \
+            }                                                                       \
+            perturb >>= PERTURB_SHIFT;                                              \
+            i = (i * 5 + perturb + 1) & mask;                                       \
+            continue;                                                               \
+        found:                                                                      \
+            if (slot != NULL)                                                       \
+                *slot = i;                                                          \
+            return ix;                                                              \
+        }                                                                           \
+    }
+
+DEFINE_LOOKUP_STR(lookup_str8, int8_t)
+DEFINE_LOOKUP_STR(lookup_str16, int16_t)
+DEFINE_LOOKUP_STR(lookup_str32, int32_t)
+DEFINE_LOOKUP_STR(lookup_str64, int64_t)
+
 static inline Rp_ssize_t lookup_str(RpDictKeys *dk, RpObject *key, Rp_hash_t hash, size_t *slot)
 {
-    size_t mask = DK_MASK(dk), perturb = (size_t)hash, i = (size_t)hash & mask;
-    DictEntry *entries = dk_entries(dk);
-    for (;;) {
-        Rp_ssize_t ix = dk_get_index(dk, i);
-        if (ix == DKIX_EMPTY)
-            return DKIX_EMPTY;
-        if (ix >= 0) {
-            RpObject *startkey = entries[ix].me_key;
-            if (startkey == key)
-                goto found;
-            if (entries[ix].me_hash == hash) {
-                if (!RpUnicode_CheckExact(startkey))
-                    return DKIX_SLOW;
-                if (_RpUnicode_Equal(startkey, key))
-                    goto found;
-            }
-        }
-        perturb >>= PERTURB_SHIFT;
-        i = (i * 5 + perturb + 1) & mask;
-        continue;
-    found:
-        if (slot != NULL)
-            *slot = i;
-        return ix;
+    switch (dk->dk_log2_index_bytes) {
+    case 0: return lookup_str8(dk, key, hash, slot);
+    case 1: return lookup_str16(dk, key, hash, slot);
+    case 2: return lookup_str32(dk, key, hash, slot);
+    default: return lookup_str64(dk, key, hash, slot);
     }
 }
 
@@ -318,7 +339,9 @@ static int may_be_tracked(RpObject *o)
 
 static void maintain_tracking(RpDictObject *mp, RpObject *key, RpObject *value)
 {
-    if (!RpObject_GC_IsTracked((RpObject *)mp) && (may_be_tracked(key) || may_be_tracked(value)))
+    /* the inline type tests first: str keys with int/str values, the
+     * common case, then never call into the collector */
+    if ((may_be_tracked(key) || may_be_tracked(value)) && !RpObject_GC_IsTracked((RpObject *)mp))
         RpObject_GC_Track(mp);
 }
 

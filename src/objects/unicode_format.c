@@ -492,11 +492,38 @@ static int has_number_slots(RpObject *v)
     return nb != NULL && (nb->nb_index || nb->nb_int || nb->nb_float);
 }
 
+/* Decimal digits of v into buf (at least 21 bytes); returns the length. */
+static int int64_to_decimal(int64_t v, char *buf)
+{
+    char tmp[24];
+    int n = 0;
+    uint64_t m = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    do {
+        tmp[n++] = (char)('0' + m % 10);
+        m /= 10;
+    } while (m != 0);
+    int len = 0;
+    if (v < 0)
+        buf[len++] = '-';
+    while (n > 0)
+        buf[len++] = tmp[--n];
+    return len;
+}
+
 /* %d %i %u %x %X %o */
 static int format_int(RpStrBuf *b, RpObject *v, char c, int flags, Rp_ssize_t width,
                       Rp_ssize_t prec)
 {
     RpObject *iobj;
+    int64_t iv;
+    if (c == 'd' && flags == 0 && width < 0 && prec < 0 && RpLong_CheckExact(v) &&
+        _RpLong_AsInt64(v, &iv)) {
+        /* plain "%d" of a machine-sized int, the common case: digits
+         * straight into the buffer, no temporary str */
+        char buf[24];
+        RpStrBuf_Append(b, buf, int64_to_decimal(iv, buf));
+        return b->error ? -1 : 0;
+    }
     if (RpLong_Check(v))
         iobj = Rp_NewRef(v);
     else {

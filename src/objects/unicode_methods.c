@@ -2,285 +2,138 @@
  * case mapping, predicates, padding, encode, translate, ...), the codecs
  * (utf-8, ascii, latin-1) and the character classes.
  *
- * Character classes are exact for ASCII and Latin-1 and cover the common
- * scripts (Latin extended, Greek, Cyrillic, Armenian, CJK, ...) by range;
- * there is no full Unicode database.
+ * Character classes and case mappings beyond ASCII come from the Unicode
+ * 14.0 database (unicodedb.c).
  */
 #include "rp.h"
+#include "objects/unicodedb.h"
 #include <stddef.h>
 #include <stdint.h>
 
 /* "no limit" for counts and end indices */
 #define RP_SSIZE_T_MAX_METHODS PTRDIFF_MAX
 
-/* ==== character classes ================================================== */
+/* ==== character classes ==================================================
+ * ASCII is answered inline; every other code point goes to the Unicode
+ * database (unicodedb.c), generated from CPython's own. */
+
+static int udb(int c, uint32_t flag)
+{
+    return RpUnicodeDB_Has(c, flag);
+}
 
 int _RpUnicode_IsSpace(int c)
 {
     if (c < 128)
         return c == ' ' || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F);
-    return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A)
-           || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000;
+    return udb(c, RpUnicodeDB_SPACE);
 }
 
 int _RpUnicode_IsLinebreak(int c)
 {
-    return (c >= 0x0A && c <= 0x0D) || (c >= 0x1C && c <= 0x1E) || c == 0x85
-           || c == 0x2028 || c == 0x2029;
-}
-
-/* Format characters (Cf) that repr() escapes. */
-static int is_format_char(int c)
-{
-    return c == 0xAD || (c >= 0x600 && c <= 0x605) || c == 0x61C || c == 0x6DD
-           || c == 0x70F || c == 0x180E || (c >= 0x200B && c <= 0x200F)
-           || (c >= 0x202A && c <= 0x202E) || (c >= 0x2060 && c <= 0x2064)
-           || (c >= 0x2066 && c <= 0x206F) || c == 0xFEFF || (c >= 0xFFF9 && c <= 0xFFFB)
-           || c == 0x110BD || (c >= 0x1D173 && c <= 0x1D17A) || c == 0xE0001
-           || (c >= 0xE0020 && c <= 0xE007F);
+    if (c < 128)
+        return (c >= 0x0A && c <= 0x0D) || (c >= 0x1C && c <= 0x1E);
+    return udb(c, RpUnicodeDB_LINEBREAK);
 }
 
 int _RpUnicode_IsPrintable(int c)
 {
-    if (c < 0x20 || (c >= 0x7F && c <= 0xA0))
-        return 0;
-    if (c < 0x300)
-        return c != 0xAD;
-    if (c == 0x378 || c == 0x379 || (c >= 0x380 && c <= 0x383) || c == 0x38B
-        || c == 0x38D || c == 0x3A2)
-        return 0;   /* unassigned holes in Greek */
-    if (is_format_char(c))
-        return 0;
-    if (c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029
-        || c == 0x202F || c == 0x205F || c == 0x3000)
-        return 0;   /* separators other than ' ' */
-    if ((c >= 0xD800 && c <= 0xF8FF) || (c >= 0xFDD0 && c <= 0xFDEF))
-        return 0;   /* surrogates, private use, noncharacters */
-    if ((c & 0xFFFE) == 0xFFFE)
-        return 0;
-    if ((c >= 0x31350 && c < 0xE0000) || c >= 0xE01F0)
-        return 0;   /* unassigned planes, supplementary private use */
-    return 1;
+    if (c < 128)
+        return c >= 0x20 && c < 0x7F;
+    return udb(c, RpUnicodeDB_PRINTABLE);
 }
 
-/* Lowercase/uppercase pairs: `lo` is lower when (cp - base) is odd. */
-static int in_alternating(int c, int from, int to)
-{
-    return c >= from && c <= to;
-}
-
+/* Simple (one to one) mappings; str's methods use the full ones below. */
 int _RpUnicode_ToLower(int c)
 {
     if (c < 128)
         return (c >= 'A' && c <= 'Z') ? c + 32 : c;
-    if ((c >= 0xC0 && c <= 0xDE && c != 0xD7))
-        return c + 32;
-    if (c < 0x100)
-        return c;
-    if (c == 0x130)
-        return 'i';
-    if (c == 0x178)
-        return 0xFF;
-    if ((in_alternating(c, 0x100, 0x12F) || in_alternating(c, 0x132, 0x137)
-         || in_alternating(c, 0x14A, 0x177)) && c % 2 == 0)
-        return c + 1;
-    if ((in_alternating(c, 0x139, 0x148) || in_alternating(c, 0x179, 0x17E)) && c % 2 == 1)
-        return c + 1;
-    if (c >= 0x391 && c <= 0x3AB && c != 0x3A2)
-        return c + 32;
-    if (c == 0x386)
-        return 0x3AC;
-    if (c >= 0x388 && c <= 0x38A)
-        return c + 37;
-    if (c == 0x38C)
-        return 0x3CC;
-    if (c == 0x38E || c == 0x38F)
-        return c + 63;
-    if (c >= 0x410 && c <= 0x42F)
-        return c + 32;
-    if (c >= 0x400 && c <= 0x40F)
-        return c + 80;
-    if ((in_alternating(c, 0x460, 0x481) || in_alternating(c, 0x48A, 0x4BF)
-         || in_alternating(c, 0x4D0, 0x52F)) && c % 2 == 0)
-        return c + 1;
-    if (c >= 0x531 && c <= 0x556)
-        return c + 48;
-    if ((in_alternating(c, 0x1E00, 0x1E95) || in_alternating(c, 0x1EA0, 0x1EFF)) && c % 2 == 0)
-        return c + 1;
-    if (c >= 0x2160 && c <= 0x216F)
-        return c + 16;   /* Roman numerals */
-    if (c >= 0x24B6 && c <= 0x24CF)
-        return c + 26;   /* circled letters */
-    if (c >= 0xFF21 && c <= 0xFF3A)
-        return c + 32;
-    return c;
+    return RpUnicodeDB_ToLower(c);
 }
 
 int _RpUnicode_ToUpper(int c)
 {
     if (c < 128)
         return (c >= 'a' && c <= 'z') ? c - 32 : c;
-    if (c >= 0xE0 && c <= 0xFE && c != 0xF7)
-        return c - 32;
-    if (c == 0xFF)
-        return 0x178;
-    if (c == 0xB5)
-        return 0x39C;
-    if (c < 0x100)
-        return c;
-    if (c == 0x131)
-        return 'I';
-    if (c == 0x17F)
-        return 'S';
-    if ((in_alternating(c, 0x100, 0x12F) || in_alternating(c, 0x132, 0x137)
-         || in_alternating(c, 0x14A, 0x177)) && c % 2 == 1)
-        return c - 1;
-    if ((in_alternating(c, 0x139, 0x148) || in_alternating(c, 0x179, 0x17E)) && c % 2 == 0)
-        return c - 1;
-    if (c == 0x3C2)
-        return 0x3A3;
-    if (c >= 0x3B1 && c <= 0x3CB)
-        return c - 32;
-    if (c == 0x3AC)
-        return 0x386;
-    if (c >= 0x3AD && c <= 0x3AF)
-        return c - 37;
-    if (c == 0x3CC)
-        return 0x38C;
-    if (c == 0x3CD || c == 0x3CE)
-        return c - 63;
-    if (c >= 0x430 && c <= 0x44F)
-        return c - 32;
-    if (c >= 0x450 && c <= 0x45F)
-        return c - 80;
-    if ((in_alternating(c, 0x460, 0x481) || in_alternating(c, 0x48A, 0x4BF)
-         || in_alternating(c, 0x4D0, 0x52F)) && c % 2 == 1)
-        return c - 1;
-    if (c >= 0x561 && c <= 0x586)
-        return c - 48;
-    if ((in_alternating(c, 0x1E00, 0x1E95) || in_alternating(c, 0x1EA0, 0x1EFF)) && c % 2 == 1)
-        return c - 1;
-    if (c >= 0x2170 && c <= 0x217F)
-        return c - 16;
-    if (c >= 0x24D0 && c <= 0x24E9)
-        return c - 26;
-    if (c >= 0xFF41 && c <= 0xFF5A)
-        return c - 32;
-    return c;
+    return RpUnicodeDB_ToUpper(c);
 }
 
 int _RpUnicode_IsLower(int c)
 {
     if (c < 128)
         return c >= 'a' && c <= 'z';
-    if (c == 0xAA || c == 0xBA || c == 0xDF || c == 0x138 || c == 0x149)
-        return 1;
-    if (c >= 0x250 && c <= 0x2AF)
-        return 1;   /* IPA extensions */
-    return _RpUnicode_ToUpper(c) != c;
+    return udb(c, RpUnicodeDB_LOWER);
 }
 
 int _RpUnicode_IsUpper(int c)
 {
     if (c < 128)
         return c >= 'A' && c <= 'Z';
-    return _RpUnicode_ToLower(c) != c;
+    return udb(c, RpUnicodeDB_UPPER);
 }
 
-/* Titlecase digraphs (Dž, Lj, Nj, Dz) are neither upper nor lower. */
+/* Titlecase letters (Lt: Dž, Lj, ᾈ, ...) are neither upper nor lower. */
 static int is_title(int c)
 {
-    return c == 0x1C5 || c == 0x1C8 || c == 0x1CB || c == 0x1F2;
+    return c >= 128 && udb(c, RpUnicodeDB_TITLE);
 }
 
 static int is_cased(int c)
 {
-    return _RpUnicode_IsLower(c) || _RpUnicode_IsUpper(c) || is_title(c);
+    if (c < 128)
+        return (c | 32) >= 'a' && (c | 32) <= 'z';
+    return udb(c, RpUnicodeDB_CASED);
+}
+
+/* Skipped when looking for the letters around a capital sigma. */
+static int is_case_ignorable(int c)
+{
+    if (c < 128)
+        return c == '\'' || c == '.' || c == ':' || c == '^' || c == '`';
+    return udb(c, RpUnicodeDB_CASE_IGNORABLE);
 }
 
 int _RpUnicode_IsDecimal(int c)
 {
-    static const int zeros[] = {0x30, 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6,
-                                0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66, 0xDE6, 0xE50, 0xED0,
-                                0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0xFF10, 0x1D7CE,
-                                0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6};
-    for (size_t i = 0; i < sizeof zeros / sizeof zeros[0]; i++) {
-        if (c >= zeros[i] && c <= zeros[i] + 9)
-            return c - zeros[i];
-    }
-    return -1;
+    if (c < 128)
+        return (c >= '0' && c <= '9') ? c - '0' : -1;
+    return RpUnicodeDB_Decimal(c);
 }
 
 int _RpUnicode_IsDigit(int c)
 {
-    if (_RpUnicode_IsDecimal(c) >= 0)
-        return 1;
-    return c == 0xB2 || c == 0xB3 || c == 0xB9 || c == 0x2070
-           || (c >= 0x2074 && c <= 0x2079) || (c >= 0x2080 && c <= 0x2089)
-           || (c >= 0x2460 && c <= 0x2468) || (c >= 0x2474 && c <= 0x247C)
-           || (c >= 0x2488 && c <= 0x2490) || c == 0x24EA || (c >= 0x24F5 && c <= 0x24FD)
-           || c == 0x24FF || (c >= 0x2776 && c <= 0x277E) || (c >= 0x2780 && c <= 0x2788)
-           || (c >= 0x278A && c <= 0x2792);
+    if (c < 128)
+        return c >= '0' && c <= '9';
+    return udb(c, RpUnicodeDB_DIGIT);
 }
 
 int _RpUnicode_IsNumeric(int c)
 {
-    static const int cjk[] = {0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D,
-                              0x4E03, 0x516B, 0x4E5D, 0x5341, 0x767E, 0x5343, 0x4E07,
-                              0x5104, 0x5146, 0x96F6, 0x58F9, 0x8CB3, 0x53C3, 0x8086};
-    if (_RpUnicode_IsDigit(c))
-        return 1;
-    if ((c >= 0xBC && c <= 0xBE) || (c >= 0x2150 && c <= 0x2189)
-        || (c >= 0x2469 && c <= 0x2473) || (c >= 0x247D && c <= 0x2487)
-        || (c >= 0x2491 && c <= 0x249B) || (c >= 0x24EB && c <= 0x24F4)
-        || c == 0x24FE || (c >= 0x2160 && c <= 0x2188) || (c >= 0x3021 && c <= 0x3029))
-        return 1;
-    for (size_t i = 0; i < sizeof cjk / sizeof cjk[0]; i++) {
-        if (c == cjk[i])
-            return 1;
-    }
-    return 0;
+    if (c < 128)
+        return c >= '0' && c <= '9';
+    return udb(c, RpUnicodeDB_NUMERIC);
 }
 
 int _RpUnicode_IsAlpha(int c)
 {
     if (c < 128)
         return (c | 32) >= 'a' && (c | 32) <= 'z';
-    if (c < 0x100)
-        return c == 0xAA || c == 0xB5 || c == 0xBA || (c >= 0xC0 && c != 0xD7 && c != 0xF7);
-    if (c <= 0x2C1 || (c >= 0x2C6 && c <= 0x2D1) || (c >= 0x2E0 && c <= 0x2E4))
-        return 1;
-    if (c >= 0x370 && c <= 0x3FF)
-        return c != 0x375 && c != 0x37E && c != 0x384 && c != 0x385 && c != 0x387
-               && c != 0x3F6 && _RpUnicode_IsPrintable(c);
-    if ((c >= 0x400 && c <= 0x481) || (c >= 0x48A && c <= 0x52F))
-        return 1;
-    if ((c >= 0x531 && c <= 0x556) || (c >= 0x560 && c <= 0x588))
-        return 1;
-    if ((c >= 0x5D0 && c <= 0x5EA) || (c >= 0x620 && c <= 0x64A))
-        return 1;
-    if ((c >= 0x904 && c <= 0x939) || (c >= 0xE01 && c <= 0xE30))
-        return 1;
-    if ((c >= 0x10A0 && c <= 0x10FF) || (c >= 0x1100 && c <= 0x11FF))
-        return 1;
-    if (c >= 0x1E00 && c <= 0x1FBC)
-        return 1;
-    if ((c >= 0x2C00 && c <= 0x2CE4) || (c >= 0x3041 && c <= 0x3096)
-        || (c >= 0x30A1 && c <= 0x30FA) || (c >= 0x3400 && c <= 0x4DBF)
-        || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7A3)
-        || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF21 && c <= 0xFF3A)
-        || (c >= 0xFF41 && c <= 0xFF5A) || (c >= 0x20000 && c <= 0x2FA1F))
-        return 1;
-    return 0;
+    return udb(c, RpUnicodeDB_ALPHA);
 }
 
-/* Combining marks continue an identifier (XID_Continue), not start one. */
-static int is_mark(int c)
+/* Identifiers: XID_Start or '_' first, XID_Continue after. */
+static int is_xid_start(int c)
 {
-    return (c >= 0x300 && c <= 0x36F) || (c >= 0x483 && c <= 0x487)
-           || (c >= 0x591 && c <= 0x5BD) || (c >= 0x93A && c <= 0x94F)
-           || (c >= 0x1AB0 && c <= 0x1AFF) || (c >= 0x1DC0 && c <= 0x1DFF)
-           || (c >= 0x20D0 && c <= 0x20FF) || (c >= 0xFE20 && c <= 0xFE2F);
+    if (c < 128)
+        return c == '_' || ((c | 32) >= 'a' && (c | 32) <= 'z');
+    return udb(c, RpUnicodeDB_XID_START);
+}
+
+static int is_xid_continue(int c)
+{
+    if (c < 128)
+        return c == '_' || ((c | 32) >= 'a' && (c | 32) <= 'z') || (c >= '0' && c <= '9');
+    return udb(c, RpUnicodeDB_XID_CONTINUE);
 }
 
 /* ==== small helpers =========================================================== */
@@ -428,8 +281,7 @@ static Rp_ssize_t count_bytes(const char *p, Rp_ssize_t n, const char *sub, Rp_s
 {
     Rp_ssize_t count = 0, i = 0;
     while (count < max && i + m <= n) {
-        const char *hit = m == 1 ? memchr(p + i, sub[0], (size_t)(n - i))
-                                 : memmem(p + i, (size_t)(n - i), sub, (size_t)m);
+        const char *hit = _RpUnicode_SearchBytes(p + i, n - i, sub, m);
         if (hit == NULL)
             break;
         count++;
@@ -536,6 +388,20 @@ static int append_piece(RpObject *list, const char *p, Rp_ssize_t n)
     return r;
 }
 
+/* Whether the code point at byte i is whitespace; *j gets the next
+ * position.  ASCII bytes, nearly all of split()'s input, are answered
+ * inline with _RpUnicode_IsSpace's ASCII rule. */
+static inline int space_at(const char *s, Rp_ssize_t i, Rp_ssize_t *j)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80) {
+        *j = i + 1;
+        return c == ' ' || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F);
+    }
+    *j = i;
+    return _RpUnicode_IsSpace(_RpUTF8_Next(s, j));
+}
+
 static RpObject *split_whitespace(RpObject *self, Rp_ssize_t maxsplit)
 {
     const char *s = S_DATA(self);
@@ -546,8 +412,7 @@ static RpObject *split_whitespace(RpObject *self, Rp_ssize_t maxsplit)
     while (i < n) {
         Rp_ssize_t j = i;
         while (i < n) {           /* skip whitespace */
-            j = i;
-            if (!_RpUnicode_IsSpace(_RpUTF8_Next(s, &j)))
+            if (!space_at(s, i, &j))
                 break;
             i = j;
         }
@@ -561,8 +426,7 @@ static RpObject *split_whitespace(RpObject *self, Rp_ssize_t maxsplit)
         }
         Rp_ssize_t start = i;
         while (i < n) {
-            j = i;
-            if (_RpUnicode_IsSpace(_RpUTF8_Next(s, &j)))
+            if (space_at(s, i, &j))
                 break;
             i = j;
         }
@@ -630,7 +494,7 @@ static RpObject *split_sep(RpObject *self, RpObject *sep, Rp_ssize_t maxsplit, i
     if (!reverse) {
         Rp_ssize_t i = 0;
         while (maxsplit-- != 0) {
-            const char *hit = memmem(s + i, (size_t)(n - i), d, (size_t)m);
+            const char *hit = _RpUnicode_SearchBytes(s + i, n - i, d, m);
             if (hit == NULL)
                 break;
             if (append_piece(list, s + i, hit - (s + i)) < 0)
@@ -910,7 +774,7 @@ static RpObject *replace_impl(RpObject *self, RpObject *old, RpObject *new, Rp_s
     char *p = RpUnicode_UTF8(r);
     Rp_ssize_t i = 0;
     for (Rp_ssize_t k = 0; k < found; k++) {
-        const char *hit = memmem(s + i, (size_t)(n - i), S_DATA(old), (size_t)m);
+        const char *hit = _RpUnicode_SearchBytes(s + i, n - i, S_DATA(old), m);
         Rp_ssize_t at = hit - s;
         memcpy(p, s + i, (size_t)(at - i));
         p += at - i;
@@ -944,73 +808,35 @@ static RpObject *str_replace(RpObject *self, RpObject *const *args, Rp_ssize_t n
 
 /* ==== case mapping ================================================================== */
 
-/* Full lowercase of the char at byte i (final sigma needs the context). */
-static int lower_full(const char *s, Rp_ssize_t n, Rp_ssize_t at, int c, int out[3])
+/* Final_Sigma (Unicode 3.13): a capital sigma at byte `at` lowers to final
+ * 'ς' when a cased letter precedes it and none follows it, looking past
+ * case-ignorable characters (apostrophes, combining marks) both ways. */
+static int final_sigma(const char *s, Rp_ssize_t n, Rp_ssize_t at)
 {
-    if (c == 0x130) {
-        out[0] = 'i';
-        out[1] = 0x307;
-        return 2;
+    Rp_ssize_t k = at;
+    int c = 0;
+    while (k > 0 && is_case_ignorable(c = prev_cp(s, &k)))
+        ;
+    if (!is_cased(c) || is_case_ignorable(c))
+        return 0;
+    k = at;
+    _RpUTF8_Next(s, &k);
+    while (k < n) {
+        c = _RpUTF8_Next(s, &k);
+        if (!is_case_ignorable(c))
+            return !is_cased(c);
     }
-    if (c == 0x3A3) {
-        /* Final sigma: preceded by a cased letter and not followed by one. */
-        Rp_ssize_t k = at;
-        int before = 0, after = 0;
-        if (k > 0)
-            before = is_cased(prev_cp(s, &k));
-        k = at;
-        _RpUTF8_Next(s, &k);
-        if (k < n)
-            after = is_cased(_RpUTF8_Next(s, &k));
-        out[0] = (before && !after) ? 0x3C2 : 0x3C3;
-        return 1;
-    }
-    out[0] = _RpUnicode_ToLower(c);
     return 1;
 }
 
-static int upper_full(int c, int out[3])
+/* Full lowercase of the char at byte `at` (the sigma needs its context). */
+static int lower_full(const char *s, Rp_ssize_t n, Rp_ssize_t at, int c, int out[3])
 {
-    switch (c) {
-    case 0xDF: out[0] = 'S'; out[1] = 'S'; return 2;
-    case 0x149: out[0] = 0x2BC; out[1] = 'N'; return 2;
-    case 0xFB00: out[0] = 'F'; out[1] = 'F'; return 2;
-    case 0xFB01: out[0] = 'F'; out[1] = 'I'; return 2;
-    case 0xFB02: out[0] = 'F'; out[1] = 'L'; return 2;
-    case 0xFB03: out[0] = 'F'; out[1] = 'F'; out[2] = 'I'; return 3;
-    case 0xFB04: out[0] = 'F'; out[1] = 'F'; out[2] = 'L'; return 3;
-    case 0x1C4: case 0x1C5: case 0x1C6: out[0] = 0x1C4; return 1;
-    case 0x1C7: case 0x1C8: case 0x1C9: out[0] = 0x1C7; return 1;
-    case 0x1CA: case 0x1CB: case 0x1CC: out[0] = 0x1CA; return 1;
-    case 0x1F1: case 0x1F2: case 0x1F3: out[0] = 0x1F1; return 1;
-    default: out[0] = _RpUnicode_ToUpper(c); return 1;
+    if (c == 0x3A3) {
+        out[0] = final_sigma(s, n, at) ? 0x3C2 : 0x3C3;
+        return 1;
     }
-}
-
-static int title_full(int c, int out[3])
-{
-    switch (c) {
-    case 0xDF: out[0] = 'S'; out[1] = 's'; return 2;
-    case 0xFB01: out[0] = 'F'; out[1] = 'i'; return 2;
-    case 0xFB02: out[0] = 'F'; out[1] = 'l'; return 2;
-    case 0xFB00: out[0] = 'F'; out[1] = 'f'; return 2;
-    case 0x1C4: case 0x1C5: case 0x1C6: out[0] = 0x1C5; return 1;
-    case 0x1C7: case 0x1C8: case 0x1C9: out[0] = 0x1C8; return 1;
-    case 0x1CA: case 0x1CB: case 0x1CC: out[0] = 0x1CB; return 1;
-    case 0x1F1: case 0x1F2: case 0x1F3: out[0] = 0x1F2; return 1;
-    default: return upper_full(c, out);
-    }
-}
-
-static int lower_simple_full(const char *s, Rp_ssize_t n, Rp_ssize_t at, int c, int out[3])
-{
-    switch (c) {
-    case 0x1C4: case 0x1C5: case 0x1C6: out[0] = 0x1C6; return 1;
-    case 0x1C7: case 0x1C8: case 0x1C9: out[0] = 0x1C9; return 1;
-    case 0x1CA: case 0x1CB: case 0x1CC: out[0] = 0x1CC; return 1;
-    case 0x1F1: case 0x1F2: case 0x1F3: out[0] = 0x1F3; return 1;
-    default: return lower_full(s, n, at, c, out);
-    }
+    return RpUnicodeDB_LowerFull(c, out);
 }
 
 enum { CASE_UPPER, CASE_LOWER, CASE_FOLD, CASE_SWAP, CASE_TITLE, CASE_CAPITALIZE };
@@ -1022,36 +848,24 @@ static int map_char(int mode, const char *s, Rp_ssize_t n, Rp_ssize_t at, int c,
     int k;
     switch (mode) {
     case CASE_UPPER:
-        return upper_full(c, out);
+        return RpUnicodeDB_UpperFull(c, out);
     case CASE_LOWER:
-        return lower_simple_full(s, n, at, c, out);
+        return lower_full(s, n, at, c, out);
     case CASE_FOLD:
-        if (c == 0xDF) {
-            out[0] = out[1] = 's';
-            return 2;
-        }
-        if (c == 0x3C2) {
-            out[0] = 0x3C3;
-            return 1;
-        }
-        if (c == 0xB5) {
-            out[0] = 0x3BC;
-            return 1;
-        }
-        return lower_simple_full(s, n, at, c, out);
+        return RpUnicodeDB_FoldFull(c, out);
     case CASE_SWAP:
         if (_RpUnicode_IsUpper(c))
-            return lower_simple_full(s, n, at, c, out);
+            return lower_full(s, n, at, c, out);
         if (_RpUnicode_IsLower(c))
-            return upper_full(c, out);
+            return RpUnicodeDB_UpperFull(c, out);
         out[0] = c;
         return 1;
     case CASE_TITLE:
-        k = *prev_cased ? lower_simple_full(s, n, at, c, out) : title_full(c, out);
+        k = *prev_cased ? lower_full(s, n, at, c, out) : RpUnicodeDB_TitleFull(c, out);
         *prev_cased = is_cased(c);
         return k;
     default: /* CASE_CAPITALIZE */
-        return index == 0 ? title_full(c, out) : lower_simple_full(s, n, at, c, out);
+        return index == 0 ? RpUnicodeDB_TitleFull(c, out) : lower_full(s, n, at, c, out);
     }
 }
 
@@ -1069,14 +883,17 @@ static RpObject *case_map(RpObject *self, int mode)
             return NULL;
         char *p = RpUnicode_UTF8(r);
         for (i = 0; i < n; i++) {
-            int c = (unsigned char)s[i];
-            if (mode == CASE_UPPER || (mode == CASE_SWAP && c >= 'a' && c <= 'z'))
-                c = _RpUnicode_ToUpper(c);
-            else
-                c = _RpUnicode_ToLower(c);
+            /* ASCII letters differ from their other case by bit 0x20
+             * alone; no per-character call */
+            unsigned char c = (unsigned char)s[i];
+            int lower = c >= 'a' && c <= 'z', upper = c >= 'A' && c <= 'Z';
+            if (mode == CASE_UPPER ? lower : mode == CASE_SWAP ? (lower || upper) : upper)
+                c ^= 0x20;
             p[i] = (char)c;
         }
-        return _RpUnicode_Finish(r);
+        /* still ASCII of the same length, as _RpUnicode_New assumed: no
+         * rescan, except that "" and one character are shared singletons */
+        return n <= 1 ? _RpUnicode_Finish(r) : r;
     }
     while (i < n) {
         Rp_ssize_t at = i;
@@ -1182,12 +999,10 @@ static RpObject *str_isidentifier(RpObject *self, RpObject *u)
     Rp_ssize_t i = 0, n = S_SIZE(self);
     if (n == 0)
         Rp_RETURN_FALSE;
-    int c = _RpUTF8_Next(s, &i);
-    if (c != '_' && !_RpUnicode_IsAlpha(c))
+    if (!is_xid_start(_RpUTF8_Next(s, &i)))
         Rp_RETURN_FALSE;
     while (i < n) {
-        c = _RpUTF8_Next(s, &i);
-        if (c != '_' && !_RpUnicode_IsAlpha(c) && _RpUnicode_IsDecimal(c) < 0 && !is_mark(c))
+        if (!is_xid_continue(_RpUTF8_Next(s, &i)))
             Rp_RETURN_FALSE;
     }
     Rp_RETURN_TRUE;
@@ -1208,7 +1023,7 @@ static RpObject *partition_impl(RpObject *self, RpObject *sep, int reverse)
     const char *s = S_DATA(self);
     Rp_ssize_t n = S_SIZE(self), m = S_SIZE(sep), pos = -1;
     if (!reverse) {
-        const char *hit = memmem(s, (size_t)n, S_DATA(sep), (size_t)m);
+        const char *hit = _RpUnicode_SearchBytes(s, n, S_DATA(sep), m);
         pos = hit ? hit - s : -1;
     } else {
         for (Rp_ssize_t k = n - m; k >= 0; k--) {

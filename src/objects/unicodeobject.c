@@ -145,12 +145,37 @@ int _RpUTF8_Write(char *out, int cp)
     return 4;
 }
 
+#define HIGH_BITS 0x8080808080808080ULL
+
+/* Code points in s[0..n) (bytes that are not continuation bytes 10xxxxxx),
+ * eight bytes at a time; *ascii (if given) says whether all are < 0x80.
+ * Every new str passes through here, so the word loop matters. */
+static Rp_ssize_t count_code_points(const char *s, Rp_ssize_t n, int *ascii)
+{
+    Rp_ssize_t count = 0, i = 0;
+    uint64_t high = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        high |= w;
+        /* bit 7 of each byte: set for a continuation byte (bit 7 set,
+         * bit 6 clear); w << 1 moves each byte's bit 6 under its bit 7 */
+        uint64_t cont = w & ~(w << 1) & HIGH_BITS;
+        count += 8 - __builtin_popcountll(cont);
+    }
+    for (; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        high |= c;
+        count += (c & 0xC0) != 0x80;
+    }
+    if (ascii != NULL)
+        *ascii = (high & HIGH_BITS) == 0;
+    return count;
+}
+
 Rp_ssize_t _RpUTF8_Count(const char *s, Rp_ssize_t n)
 {
-    Rp_ssize_t count = 0;
-    for (Rp_ssize_t i = 0; i < n; i++)
-        count += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return count;
+    return count_code_points(s, n, NULL);
 }
 
 /* Build the table of byte offsets of code points 0, 32, 64, ... */
@@ -254,13 +279,9 @@ static RpObject *latin1_char(int cp)
 RpObject *_RpUnicode_Finish(RpObject *o)
 {
     RpUnicodeObject *u = (RpUnicodeObject *)o;
-    Rp_ssize_t n = u->utf8_len, count = 0;
-    int ascii = 1;
-    for (Rp_ssize_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)u->data[i];
-        ascii &= c < 0x80;
-        count += (c & 0xC0) != 0x80;
-    }
+    Rp_ssize_t n = u->utf8_len;
+    int ascii;
+    Rp_ssize_t count = count_code_points(u->data, n, &ascii);
     u->length = count;
     u->ascii = (unsigned char)ascii;
     u->hash = -1;
@@ -811,14 +832,39 @@ static Rp_ssize_t find_last(const char *hay, Rp_ssize_t hn, const char *nd, Rp_s
     return -1;
 }
 
+/* The first occurrence of nd[0..nn) (nn >= 1) in hay[0..hn), or NULL.
+ * glibc's memmem pays a set-up cost per call that dominates on the short
+ * strings most programs search (words, lines, separators): for short
+ * needles, memchr to the candidates and compare the rest.  The needle
+ * length bounds the work per candidate, so the loop stays linear. */
+const char *_RpUnicode_SearchBytes(const char *hay, Rp_ssize_t hn, const char *nd,
+                                   Rp_ssize_t nn)
+{
+    if (nn > hn)
+        return NULL;
+    if (nn == 1)
+        return memchr(hay, nd[0], (size_t)hn);
+    if (nn > 8)
+        return memmem(hay, (size_t)hn, nd, (size_t)nn);
+    const char *end = hay + hn - nn + 1, *p = hay;   /* candidates: [hay, end) */
+    while (p < end) {
+        p = memchr(p, nd[0], (size_t)(end - p));
+        if (p == NULL)
+            return NULL;
+        if (p[nn - 1] == nd[nn - 1] && memcmp(p + 1, nd + 1, (size_t)(nn - 2)) == 0)
+            return p;
+        p++;
+    }
+    return NULL;
+}
+
 static Rp_ssize_t find_first(const char *hay, Rp_ssize_t hn, const char *nd, Rp_ssize_t nn)
 {
     if (nn == 0)
         return 0;
     if (nn > hn)
         return -1;
-    const char *p = nn == 1 ? memchr(hay, nd[0], (size_t)hn)
-                            : memmem(hay, (size_t)hn, nd, (size_t)nn);
+    const char *p = _RpUnicode_SearchBytes(hay, hn, nd, nn);
     return p == NULL ? -1 : p - hay;
 }
 
