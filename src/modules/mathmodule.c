@@ -451,24 +451,7 @@ static RpObject *gcd_obj(RpObject *a, RpObject *b)
     int64_t x, y;
     if (_RpLong_AsInt64(a, &x) && _RpLong_AsInt64(b, &y) && x != INT64_MIN && y != INT64_MIN)
         return RpLong_FromLongLong((int64_t)gcd_u64((uint64_t)llabs(x), (uint64_t)llabs(y)));
-    RpObject *p = RpNumber_Absolute(a), *q = RpNumber_Absolute(b);
-    while (p != NULL && q != NULL && _RpLong_Sign(q) != 0) {
-        if (_RpLong_AsInt64(p, &x) && _RpLong_AsInt64(q, &y)) {
-            Rp_SETREF(p, RpLong_FromLongLong((int64_t)gcd_u64((uint64_t)x, (uint64_t)y)));
-            Rp_SETREF(q, RpLong_FromLongLong(0));
-            break;
-        }
-        RpObject *r = RpNumber_Remainder(p, q);
-        Rp_SETREF(p, q);
-        q = r;
-    }
-    if (p == NULL || q == NULL) {
-        Rp_XDECREF(p);
-        Rp_XDECREF(q);
-        return NULL;
-    }
-    Rp_DECREF(q);
-    return p;
+    return _RpLong_GCD(a, b);
 }
 
 static RpObject *math_gcd(RpObject *m, RpObject *const *args, Rp_ssize_t nargs)

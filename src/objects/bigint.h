@@ -9,7 +9,21 @@
 #ifndef RP_BIGINT_H
 #define RP_BIGINT_H
 #ifndef RP_BUILD_CORE
-#error "internal header: build refpy with -DRP_BUILD_CORE"
+#error "internal header: build refpy with -DRP_BUILD_CORE"/* Decimal digits of a normalized magnitude (subquadratic): a
+ * NUL-terminated RpMem string, *len its length; NULL when out of memory
+ * (no exception set). */
+char *bn_to_decimal(const bn_digit *a, size_t n, size_t *len);
+/* Limbs to allocate for the value of an nd-digit decimal string. */
+size_t bn_dec_limbs(size_t nd);
+/* out[0..bn_dec_limbs(nd)) = the value of the ASCII digits s[0..nd);
+ * *nout gets the normalized length.  0, or -1 when out of memory. */
+int bn_from_decimal(bn_digit *out, const char *s, size_t nd, size_t *nout);
+/* r = gcd(a, b) by Lehmer's algorithm; r has room for max(na, nb, 2)
+ * digits.  Returns the length, or (size_t)-1 when out of memory. */
+size_t bn_gcd(bn_digit *r, const bn_digit *a, size_t na, const bn_digit *b, size_t nb);
+/* Free the cached powers of ten (interpreter shutdown). */
+void bn_release_cache(void);
+
 #endif
 #include <stddef.h>
 #include <stdint.h>
@@ -36,6 +50,8 @@ size_t bn_muladd1(bn_digit *a, size_t n, bn_digit m, bn_digit add);
 bn_digit bn_divrem1(bn_digit *q, const bn_digit *a, size_t n, bn_digit d);
 /* Knuth's algorithm D: q = a / b (room for na - nb + 1 digits), r = a % b
  * (room for nb digits); na >= nb >= 2, b normalized.  q or r may be NULL.
+ * Burnikel-Ziegler recursion when both the divisor and the quotient are
+ * long.
  * Returns 0, or -1 if scratch memory could not be allocated. */
 int bn_divrem(bn_digit *q, bn_digit *r, const bn_digit *a, size_t na,
               const bn_digit *b, size_t nb);
@@ -47,5 +63,19 @@ size_t bn_rshift(bn_digit *r, const bn_digit *a, size_t na, size_t bits);
 uint64_t bn_bit_length(const bn_digit *a, size_t n);
 /* 1 if any of the low `bits` bits of a is set. */
 int bn_low_bits_nonzero(const bn_digit *a, size_t n, uint64_t bits);
+/* Decimal digits of a normalized magnitude (subquadratic): a
+ * NUL-terminated RpMem string, *len its length; NULL when out of memory
+ * (no exception set). */
+char *bn_to_decimal(const bn_digit *a, size_t n, size_t *len);
+/* Limbs to allocate for the value of an nd-digit decimal string. */
+size_t bn_dec_limbs(size_t nd);
+/* out[0..bn_dec_limbs(nd)) = the value of the ASCII digits s[0..nd);
+ * *nout gets the normalized length.  0, or -1 when out of memory. */
+int bn_from_decimal(bn_digit *out, const char *s, size_t nd, size_t *nout);
+/* r = gcd(a, b) by Lehmer's algorithm; r has room for max(na, nb, 2)
+ * digits.  Returns the length, or (size_t)-1 when out of memory. */
+size_t bn_gcd(bn_digit *r, const bn_digit *a, size_t na, const bn_digit *b, size_t nb);
+/* Free the cached powers of ten (interpreter shutdown). */
+void bn_release_cache(void);
 
 #endif

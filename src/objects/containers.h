@@ -126,7 +126,7 @@ int _RpSet_Update(RpObject *s, RpObject *iterable);
 int _RpSet_NextEntry(RpObject *s, Rp_ssize_t *pos, RpObject **key, Rp_hash_t *hash);
 
 /* ---- range, slice ---- */
-extern RpTypeObject RpRange_Type, RpRangeIter_Type, RpSlice_Type;
+extern RpTypeObject RpRange_Type, RpRangeIter_Type, RpLongRangeIter_Type, RpSlice_Type;
 typedef struct RpSliceObject { RpObject_HEAD RpObject *start, *stop, *step; } RpSliceObject;
 #define RpSlice_Check(o) Rp_IS_TYPE(o, &RpSlice_Type)
 RpObject *RpSlice_New(RpObject *start, RpObject *stop, RpObject *step); /* NULL = None */

@@ -29,6 +29,7 @@
  */
 #include "rp.h"
 #include "objects/bigint.h"
+#include "objects/unicodedb.h"
 #include <math.h>
 #include <limits.h>
 #include <errno.h>
@@ -141,6 +142,7 @@ int _RpLong_Init(void)
 
 void _RpLong_Fini(void)
 {
+    bn_release_cache();
     while (nfree > 0)
         RpObject_Free(freelist[--nfree]);
 }
@@ -150,7 +152,7 @@ void _RpLong_Fini(void)
 static RpLongObject *alloc_long(void)
 {
     RpLongObject *o;
-    if (nfree > 0) {
+    if (RP_LIKELY(nfree > 0)) {
         o = freelist[--nfree];
     } else {
         o = RpObject_Malloc(sizeof(RpLongObject));
@@ -159,7 +161,14 @@ static RpLongObject *alloc_long(void)
             return NULL;
         }
     }
-    RpObject_Init((RpObject *)o, &RpLong_Type);
+    /* RpObject_Init inlined: int is a static type (no reference to take),
+     * and this is the hottest allocation of arithmetic loops. */
+    Rp_SET_TYPE(o, &RpLong_Type);
+#ifdef RP_REF_DEBUG
+    _Rp_NewReference((RpObject *)o);
+#else
+    o->ob_base.ob_refcnt = 1;
+#endif
     return o;
 }
 
@@ -553,11 +562,29 @@ static void *limit_to_str(void)
     return NULL;
 }
 
+/* Decimal digits of |x| (bigint.c's subquadratic conversion), checked
+ * against the digit limit. */
+static char *decimal_digits(const num *x, Rp_ssize_t *len)
+{
+    size_t n;
+    char *s = bn_to_decimal(x->d, x->n, &n);
+    if (s == NULL) {
+        RpErr_NoMemory();
+        return NULL;
+    }
+    if (max_str_digits() > 0 && (int64_t)n > max_str_digits()) {
+        RpMem_Free(s);
+        return limit_to_str();
+    }
+    *len = (Rp_ssize_t)n;
+    return s;
+}
+
 /* Digits of |x| in base 2..36 as a NUL-terminated RpMem string; *len gets
  * its length.  Decimal output obeys sys.get_int_max_str_digits().
- * Powers of two read bits directly; other bases peel off chunks of
- * base**k < 2**32 by single-digit division (quadratic, but the digit
- * limit keeps inputs small). */
+ * Powers of two read bits directly; decimal goes to bigint.c; other
+ * bases peel off chunks of base**k < 2**32 by single-digit division
+ * (quadratic, but rare). */
 static char *num_digits(const num *x, int base, int upper, Rp_ssize_t *len)
 {
     const char *dg = upper ? upper_digits : lower_digits;
@@ -585,6 +612,8 @@ static char *num_digits(const num *x, int base, int upper, Rp_ssize_t *len)
         *len = (Rp_ssize_t)nch;
         return s;
     }
+    if (base == 10)
+        return decimal_digits(x, len);
     /* chunk = base**k, the largest power below 2**32 */
     bn_digit chunk = (bn_digit)base;
     int k = 1;
@@ -631,9 +660,17 @@ RpObject *_RpLong_Format(RpObject *v, int base)
 {
     int64_t sv;
     if (small_val(v, &sv) && base == 10) {
-        char buf[32];
-        snprintf(buf, sizeof buf, "%lld", (long long)sv);
-        return RpUnicode_FromString(buf);
+        /* str() of a machine int is hot (formatting, joins): write the
+         * digits backwards instead of going through snprintf */
+        char buf[32], *p = buf + sizeof buf;
+        uint64_t m = magnitude(sv);
+        do {
+            *--p = (char)('0' + m % 10);
+            m /= 10;
+        } while (m != 0);
+        if (sv < 0)
+            *--p = '-';
+        return RpUnicode_FromStringAndSize(p, buf + sizeof buf - p);
     }
     num x;
     get_num(v, &x);
@@ -712,6 +749,32 @@ static Rp_ssize_t scan_digits(const char **pp, int base, int after_prefix)
     return ndig;
 }
 
+/* The value of ndig decimal digits at p (underscores skipped) through
+ * bigint.c's subquadratic conversion. */
+static RpObject *decimal_value(const char *p, Rp_ssize_t ndig, int neg)
+{
+    char *copy = NULL;
+    const char *s = p;
+    if (memchr(p, '_', (size_t)ndig) != NULL) {
+        /* underscores: gather the digits alone */
+        if ((copy = RpMem_Malloc((size_t)ndig)) == NULL)
+            return RpErr_NoMemory();
+        for (Rp_ssize_t i = 0; i < ndig; p++)
+            if (*p != '_')
+                copy[i++] = *p;
+        s = copy;
+    }
+    bn_digit *d = alloc_digits(bn_dec_limbs((size_t)ndig));
+    size_t n = 0;
+    if (d != NULL && bn_from_decimal(d, s, (size_t)ndig, &n) < 0) {
+        RpMem_Free(d);
+        d = NULL;
+        RpErr_NoMemory();
+    }
+    RpMem_Free(copy);
+    return from_digits(d, n, neg);
+}
+
 /* The value of the ndig digits starting at p (underscores skipped). */
 static RpObject *digits_value(const char *p, Rp_ssize_t ndig, int base, int neg)
 {
@@ -725,6 +788,8 @@ static RpObject *digits_value(const char *p, Rp_ssize_t ndig, int base, int neg)
         }
         return RpLong_FromLongLong(neg ? -acc : acc);
     }
+    if (base == 10)
+        return decimal_value(p, ndig, neg);
     /* Each digit adds at most log2(36) < 6 bits. */
     double bits_per = log2((double)base);
     size_t nd = (size_t)((double)ndig * bits_per / 32.0) + 2;
@@ -766,8 +831,12 @@ static RpObject *digits_value(const char *p, Rp_ssize_t ndig, int base, int neg)
     return from_digits(d, n, neg);
 }
 
-static RpObject *invalid_literal(const char *s, Rp_ssize_t n, int base)
+static RpObject *invalid_literal(const char *s, Rp_ssize_t n, int base, RpObject *src)
 {
+    if (src != NULL) {  /* bytes and bytearray are quoted as their repr */
+        RpErr_Format(RpExc_ValueError, "invalid literal for int() with base %d: %R", base, src);
+        return NULL;
+    }
     /* CPython quotes at most 200 characters of the input */
     RpObject *str = RpUnicode_DecodeUTF8(s, n > 200 ? 200 : n, "replace");
     if (str == NULL)
@@ -781,7 +850,7 @@ static RpObject *invalid_literal(const char *s, Rp_ssize_t n, int base)
 /* The core of int(s, base) on a NUL-terminated buffer of length n.
  * With pend == NULL trailing junk is an error (int()); otherwise *pend
  * gets the end of the number. */
-static RpObject *parse_int(const char *s, Rp_ssize_t n, char **pend, int base)
+static RpObject *parse_int(const char *s, Rp_ssize_t n, char **pend, int base, RpObject *src)
 {
     if ((base != 0 && base < 2) || base > 36) {
         RpErr_SetString(RpExc_ValueError, "int() base must be >= 2 and <= 36, or 0");
@@ -825,13 +894,13 @@ static RpObject *parse_int(const char *s, Rp_ssize_t n, char **pend, int base)
     if (pend != NULL)
         *pend = (char *)p;
     if (!ok)
-        return invalid_literal(s, n, orig_base);
+        return invalid_literal(s, n, orig_base, src);
     return digits_value(dstart, ndig, base, neg);
 }
 
 RpObject *RpLong_FromString(const char *s, char **pend, int base)
 {
-    return parse_int(s, (Rp_ssize_t)strlen(s), pend, base);
+    return parse_int(s, (Rp_ssize_t)strlen(s), pend, base, NULL);
 }
 
 RpObject *RpLong_FromUnicodeObject(RpObject *u, int base)
@@ -840,7 +909,15 @@ RpObject *RpLong_FromUnicodeObject(RpObject *u, int base)
     const char *s = RpUnicode_AsUTF8AndSize(u, &n);
     if (s == NULL)
         return NULL;
-    return parse_int(s, n, NULL, base);
+    if (RpUnicode_IS_ASCII(u))
+        return parse_int(s, n, NULL, base, NULL);
+    /* Unicode digits and spaces count as their ASCII forms: int('٣') == 3 */
+    RpObject *a = RpUnicodeDB_ToASCIIDigits(u);
+    if (a == NULL)
+        return NULL;
+    RpObject *r = parse_int(RpUnicode_UTF8(a), RpUnicode_UTF8_SIZE(a), NULL, base, u);
+    Rp_DECREF(a);
+    return r;
 }
 
 /* ---- signed arithmetic on views ------------------------------------------ */
@@ -1054,7 +1131,16 @@ static int floor_divmod(int64_t x, int64_t y, int64_t *q, int64_t *r)
         *r = 0;
         return 0;
     }
-    int64_t qq = x / y, rr = x % y;
+    int64_t qq, rr;
+    if (((uint64_t)x | (uint64_t)y) <= UINT32_MAX) {
+        /* both non-negative and below 2**32: a 32-bit divide is several
+         * times cheaper than a 64-bit one, and no floor correction */
+        *q = (uint32_t)x / (uint32_t)y;
+        *r = (uint32_t)x % (uint32_t)y;
+        return 0;
+    }
+    qq = x / y;
+    rr = x % y;
     if (rr != 0 && ((rr < 0) != (y < 0))) {
         qq -= 1;
         rr += y;
@@ -1626,6 +1712,23 @@ static RpObject *long_richcompare(RpObject *a, RpObject *b, int op)
     return RpBool_FromLong(r);
 }
 
+/* gcd(|a|, |b|) of two ints (bigint.c's Lehmer algorithm). */
+RpObject *_RpLong_GCD(RpObject *a, RpObject *b)
+{
+    num x, y;
+    get_num(a, &x);
+    get_num(b, &y);
+    bn_digit *r = alloc_digits((x.n > y.n ? x.n : y.n) + 2);
+    if (r == NULL)
+        return NULL;
+    size_t n = bn_gcd(r, x.d, x.n, y.d, y.n);
+    if (n == (size_t)-1) {
+        RpMem_Free(r);
+        return RpErr_NoMemory();
+    }
+    return from_digits(r, n, 0);
+}
+
 /* ---- hashing ------------------------------------------------------------ */
 
 #define HASH_MODULUS (((uint64_t)1 << 61) - 1)
@@ -1685,17 +1788,7 @@ static RpObject *parse_buffer_obj(RpObject *x, int base)
             Rp_DECREF(rep);
         }
     } else {
-        r = parse_int(copy, n, NULL, base);
-        /* bytes are reported as their repr, b'...' */
-        if (r == NULL && RpErr_ExceptionMatches(RpExc_ValueError)) {
-            RpObject *rep = RpObject_Repr(x);
-            if (rep != NULL) {
-                RpErr_Clear();
-                RpErr_Format(RpExc_ValueError, "invalid literal for int() with base %d: %U",
-                             base, rep);
-                Rp_DECREF(rep);
-            }
-        }
+        r = parse_int(copy, n, NULL, base, x);
     }
     RpMem_Free(copy);
     return r;

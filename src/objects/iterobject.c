@@ -267,29 +267,34 @@ RpTypeObject RpCallIter_Type = {
 
 typedef struct {
     RpObject_HEAD
-    long long en_index;      /* next index to hand out */
+    long long en_index;      /* next index to hand out, while en_longindex is NULL */
+    RpObject *en_longindex;  /* the next index as an int once it leaves int64 */
     RpObject *en_sit;        /* the underlying iterator */
     RpObject *en_result;     /* recycled (index, item) tuple */
 } enumobject;
 
 /* enumerate(iterable, start) once the arguments are sorted out; start may
- * be NULL. */
+ * be NULL.  A start outside int64 is kept as an int object. */
 static RpObject *enum_impl(RpTypeObject *type, RpObject *iterable, RpObject *startobj)
 {
-    long long start = 0;
+    int64_t start = 0;
+    RpObject *big = NULL;
     if (startobj != NULL) {
         RpObject *i = RpNumber_Index(startobj);
         if (i == NULL)
             return NULL;
-        start = RpLong_AsLongLong(i);
-        Rp_DECREF(i);
-        if (start == -1 && RpErr_Occurred())
-            return NULL;
+        if (_RpLong_AsInt64(i, &start))
+            Rp_DECREF(i);
+        else
+            big = i;
     }
     enumobject *en = (enumobject *)iter_alloc(type, &RpEnum_Type);
-    if (en == NULL)
+    if (en == NULL) {
+        Rp_XDECREF(big);
         return NULL;
+    }
     en->en_index = start;
+    en->en_longindex = big;
     en->en_result = NULL;
     en->en_sit = RpObject_GetIter(iterable);
     if (en->en_sit != NULL)
@@ -371,6 +376,7 @@ static void enum_dealloc(RpObject *self)
     RpObject_GC_UnTrack(en);
     Rp_XDECREF(en->en_sit);
     Rp_XDECREF(en->en_result);
+    Rp_XDECREF(en->en_longindex);
     Rp_TYPE(en)->tp_free(en);
 }
 
@@ -379,6 +385,7 @@ static int enum_traverse(RpObject *self, visitproc visit, void *arg)
     enumobject *en = (enumobject *)self;
     Rp_VISIT(en->en_sit);
     Rp_VISIT(en->en_result);
+    Rp_VISIT(en->en_longindex);
     return 0;
 }
 
@@ -387,7 +394,27 @@ static int enum_clear(RpObject *self)
     enumobject *en = (enumobject *)self;
     Rp_CLEAR(en->en_sit);
     Rp_CLEAR(en->en_result);
+    Rp_CLEAR(en->en_longindex);
     return 0;
+}
+
+/* The index to hand out now, advancing the counter: C arithmetic until
+ * it would pass INT64_MAX, int objects after that. */
+static RpObject *enum_take_index(enumobject *en)
+{
+    if (en->en_longindex == NULL && en->en_index < INT64_MAX)
+        return RpLong_FromLongLong(en->en_index++);
+    if (en->en_longindex == NULL &&
+        (en->en_longindex = RpLong_FromLongLong(en->en_index)) == NULL)
+        return NULL;
+    RpObject *one = RpLong_FromLongLong(1);
+    RpObject *next = one != NULL ? RpNumber_Add(en->en_longindex, one) : NULL;
+    Rp_XDECREF(one);
+    if (next == NULL)
+        return NULL;
+    RpObject *index = en->en_longindex;
+    en->en_longindex = next;
+    return index;
 }
 
 static RpObject *enum_next(RpObject *self)
@@ -398,17 +425,11 @@ static RpObject *enum_next(RpObject *self)
     RpObject *item = RpIter_Next(en->en_sit);
     if (item == NULL)
         return NULL;
-    if (en->en_index == INT64_MAX) {
-        Rp_DECREF(item);
-        RpErr_SetString(RpExc_OverflowError, "integer overflow");
-        return NULL;
-    }
-    RpObject *index = RpLong_FromLongLong(en->en_index);
+    RpObject *index = enum_take_index(en);
     if (index == NULL) {
         Rp_DECREF(item);
         return NULL;
     }
-    en->en_index++;
     RpObject *result = reuse_result(en->en_result);
     if (result != NULL) {
         replace_item(result, 0, index);

@@ -101,6 +101,8 @@ int _RpLong_CompareDouble(RpObject *v, double x);
 double _RpLong_Frexp(RpObject *v, int64_t *e);
 /* Number of bits of |v| (v.bit_length()). */
 uint64_t _RpLong_NumBits(RpObject *v);
+/* gcd(|a|, |b|) of two ints, any size (Lehmer's algorithm). */
+RpObject *_RpLong_GCD(RpObject *a, RpObject *b);
 /* float(s) on a UTF-8 buffer (any whitespace/underscore rules applied);
  * `obj` is the original object quoted in the ValueError. */
 RpObject *_RpFloat_FromStringAndSize(const char *s, Rp_ssize_t n, RpObject *obj);
