@@ -7,7 +7,7 @@ from types import MethodType
 __all__ = ["asynccontextmanager", "contextmanager", "closing", "nullcontext",
            "AbstractContextManager", "AbstractAsyncContextManager",
            "ContextDecorator", "ExitStack", "redirect_stdout",
-           "redirect_stderr", "suppress", "aclosing", "chdir"]
+           "redirect_stderr", "suppress", "aclosing", "chdir", "AsyncExitStack"]
 
 
 class AbstractContextManager:
@@ -309,6 +309,88 @@ class ExitStack(AbstractContextManager):
             is_sync, cb = self._exit_callbacks.pop()
             try:
                 if cb(*exc_details):
+                    suppressed_exc = True
+                    pending_raise = False
+                    exc_details = (None, None, None)
+            except BaseException:
+                new_exc_details = sys.exc_info()
+                _fix_exception_context(new_exc_details[1], exc_details[1])
+                pending_raise = True
+                exc_details = new_exc_details
+        if pending_raise:
+            try:
+                fixed_ctx = exc_details[1].__context__
+                raise exc_details[1]
+            except BaseException:
+                exc_details[1].__context__ = fixed_ctx
+                raise
+        return received_exc and suppressed_exc
+
+
+class AsyncExitStack(ExitStack, AbstractAsyncContextManager):
+    """ExitStack for `async with`: also takes asynchronous context managers
+    and coroutine callbacks, which __aexit__ awaits (newest first)."""
+
+    def push_async_exit(self, exit):
+        _cb_type = type(exit)
+        try:
+            exit_method = _cb_type.__aexit__
+        except AttributeError:
+            self._exit_callbacks.append((False, exit))
+        else:
+            self._exit_callbacks.append((False, MethodType(exit_method, exit)))
+        return exit
+
+    async def enter_async_context(self, cm):
+        cls = type(cm)
+        try:
+            _enter = cls.__aenter__
+            _exit = cls.__aexit__
+        except AttributeError:
+            raise TypeError("'%s.%s' object does not support the asynchronous "
+                            "context manager protocol"
+                            % (cls.__module__, cls.__qualname__)) from None
+        result = await _enter(cm)
+        self._exit_callbacks.append((False, MethodType(_exit, cm)))
+        return result
+
+    def push_async_callback(self, callback, /, *args, **kwds):
+        async def _exit_wrapper(exc_type, exc, tb):
+            await callback(*args, **kwds)
+        _exit_wrapper.__wrapped__ = callback
+        self._exit_callbacks.append((False, _exit_wrapper))
+        return callback
+
+    async def aclose(self):
+        await self.__aexit__(None, None, None)
+
+    async def __aenter__(self):
+        return self
+
+    async def __aexit__(self, *exc_details):
+        received_exc = exc_details[0] is not None
+        frame_exc = sys.exc_info()[1]
+
+        def _fix_exception_context(new_exc, old_exc):
+            while 1:
+                exc_context = new_exc.__context__
+                if exc_context is None or exc_context is old_exc:
+                    return
+                if exc_context is frame_exc:
+                    break
+                new_exc = exc_context
+            new_exc.__context__ = old_exc
+
+        suppressed_exc = False
+        pending_raise = False
+        while self._exit_callbacks:
+            is_sync, cb = self._exit_callbacks.pop()
+            try:
+                if is_sync:
+                    cb_suppress = cb(*exc_details)
+                else:
+                    cb_suppress = await cb(*exc_details)
+                if cb_suppress:
                     suppressed_exc = True
                     pending_raise = False
                     exc_details = (None, None, None)

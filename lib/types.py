@@ -215,3 +215,77 @@ def coroutine(func):
     if not callable(func):
         raise TypeError('types.coroutine() expects a callable')
     return func
+
+
+class _GeneratorWrapper:
+    """What types.coroutine() makes of a generator: an awaitable that
+    drives the generator (CPython flags the generator's code instead;
+    refpy's code objects are immutable, so the generator is wrapped)."""
+
+    def __init__(self, gen):
+        self.__wrapped = gen
+        self.__isgen = gen.__class__ is GeneratorType
+        self.__name__ = getattr(gen, '__name__', None)
+        self.__qualname__ = getattr(gen, '__qualname__', None)
+
+    def send(self, val):
+        return self.__wrapped.send(val)
+
+    def throw(self, tp, *rest):
+        return self.__wrapped.throw(tp, *rest)
+
+    def close(self):
+        return self.__wrapped.close()
+
+    @property
+    def gi_code(self):
+        return self.__wrapped.gi_code
+
+    @property
+    def gi_frame(self):
+        return self.__wrapped.gi_frame
+
+    @property
+    def gi_running(self):
+        return self.__wrapped.gi_running
+
+    @property
+    def gi_yieldfrom(self):
+        return self.__wrapped.gi_yieldfrom
+
+    cr_code = gi_code
+    cr_frame = gi_frame
+    cr_running = gi_running
+    cr_await = gi_yieldfrom
+
+    def __next__(self):
+        return next(self.__wrapped)
+
+    def __iter__(self):
+        if self.__isgen:
+            return self.__wrapped
+        return self
+
+    def __await__(self):
+        return self.__wrapped
+
+
+def coroutine(func):
+    """Convert regular generator function to a coroutine."""
+    if not callable(func):
+        raise TypeError('types.coroutine() expects a callable')
+
+    import functools
+    import _collections_abc
+
+    @functools.wraps(func)
+    def wrapped(*args, **kwargs):
+        coro = func(*args, **kwargs)
+        if coro.__class__ is CoroutineType:
+            return coro
+        if (isinstance(coro, _collections_abc.Generator) and
+                not isinstance(coro, _collections_abc.Coroutine)):
+            return _GeneratorWrapper(coro)
+        return coro
+
+    return wrapped

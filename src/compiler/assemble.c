@@ -30,6 +30,7 @@ static int stack_effect(int op, int arg, int jump)
     case OP_LIST_TO_TUPLE: case OP_JUMP: case OP_JUMP_BACKWARD: case OP_GET_ITER:
     case OP_YIELD_VALUE: case OP_GET_YIELD_FROM_ITER: case OP_KW_NAMES:
     case OP_CHECK_EXC_MATCH: case OP_SETUP_ANNOTATIONS:
+    case OP_GET_AWAITABLE: case OP_GET_AITER: case OP_ASYNC_GEN_WRAP: case OP_CHECK_EG_MATCH:
         return 0;
     case OP_POP_TOP: case OP_STORE_FAST: case OP_STORE_DEREF: case OP_STORE_NAME:
     case OP_STORE_GLOBAL: case OP_DELETE_ATTR: case OP_BINARY_SUBSCR: case OP_BINARY_OP:
@@ -38,15 +39,17 @@ static int stack_effect(int op, int arg, int jump)
     case OP_DICT_MERGE: case OP_POP_JUMP_IF_FALSE: case OP_POP_JUMP_IF_TRUE:
     case OP_POP_JUMP_IF_NONE: case OP_POP_JUMP_IF_NOT_NONE: case OP_RETURN_VALUE:
     case OP_RERAISE: case OP_POP_EXCEPT: case OP_IMPORT_NAME: case OP_IMPORT_STAR:
-    case OP_PRINT_EXPR:
+    case OP_PRINT_EXPR: case OP_PREP_RERAISE_STAR:
         return -1;
+    case OP_END_ASYNC_FOR:
+        return -2;
     case OP_PUSH_NULL: case OP_COPY: case OP_LOAD_CONST: case OP_LOAD_FAST:
     case OP_LOAD_CLOSURE: case OP_LOAD_DEREF: case OP_LOAD_CLASSDEREF:
     case OP_LOAD_NAME: case OP_LOAD_METHOD: case OP_LOAD_BUILD_CLASS:
     case OP_PUSH_EXC_INFO: case OP_BEFORE_WITH: case OP_WITH_EXCEPT_START:
     case OP_LOAD_ASSERTION_ERROR: case OP_IMPORT_FROM: case OP_GET_LEN:
     case OP_MATCH_MAPPING: case OP_MATCH_SEQUENCE: case OP_MATCH_KEYS:
-    case OP_COPY_DICT_WITHOUT_KEYS:
+    case OP_COPY_DICT_WITHOUT_KEYS: case OP_GET_ANEXT: case OP_BEFORE_ASYNC_WITH:
         return 1;
     case OP_LOAD_GLOBAL:
         return 1 + (arg & 1);

@@ -618,6 +618,8 @@ static int comprehension_element(RpCompiler *c, expr_ty e, int depth)
     switch (e->kind) {
     case GeneratorExp_kind:
         RC_TRY(rc_expr(c, e->v.ListComp.elt));
+        if (c->u->ste->is_coroutine)
+            EMIT0(c, ASYNC_GEN_WRAP);
         EMIT0(c, YIELD_VALUE);
         EMIT0(c, POP_TOP);
         return 0;
@@ -651,11 +653,22 @@ static int comprehension_generator(RpCompiler *c, expr_ty e, asdl_seq *gens,
         EMIT(c, LOAD_FAST, 0);     /* the implicit argument .0 */
     } else {
         RC_TRY(rc_expr(c, g->iter));
-        EMIT0(c, GET_ITER);
+        if (g->is_async)
+            EMIT0(c, GET_AITER);
+        else
+            EMIT0(c, GET_ITER);
     }
     depth++;
     BIND(c, start);
-    EMIT_JUMP(c, FOR_ITER, anchor);
+    if (g->is_async) {
+        /* anext under a handler: StopAsyncIteration ends this loop */
+        RC_TRY(rc_push_handler(c, anchor, 0, 0));
+        EMIT0(c, GET_ANEXT);
+        RC_TRY(rc_await(c, 0));
+        rc_pop_handler(c);
+    } else {
+        EMIT_JUMP(c, FOR_ITER, anchor);
+    }
     RC_TRY(rc_store(c, g->target));
     for (Rp_ssize_t i = 0; i < asdl_seq_LEN(g->ifs); i++)
         RC_TRY(rc_jump_if(c, asdl_seq_GET(g->ifs, i), if_cleanup, 0));
@@ -666,6 +679,8 @@ static int comprehension_generator(RpCompiler *c, expr_ty e, asdl_seq *gens,
     BIND(c, if_cleanup);
     EMIT_JUMP(c, JUMP, start);
     BIND(c, anchor);
+    if (g->is_async)
+        EMIT0(c, END_ASYNC_FOR);
     return 0;
 }
 
@@ -704,20 +719,24 @@ int rc_comprehension(RpCompiler *c, expr_ty e)
     asdl_seq *gens = e->kind == DictComp_kind ? e->v.DictComp.generators
                                               : e->v.ListComp.generators;
     comprehension_ty first = asdl_seq_GET(gens, 0);
-    for (Rp_ssize_t i = 0; i < asdl_seq_LEN(gens); i++)
-        if (((comprehension_ty)asdl_seq_GET(gens, i))->is_async)
-            return rc_error(c, "asynchronous comprehension outside of an asynchronous function");
     EMIT0(c, PUSH_NULL);
     RpObject *co = comprehension_code(c, e, gens);
     if (co == NULL)
         return -1;
+    /* async list/set/dict comprehensions are coroutines, awaited here */
+    int awaited = (((RpCodeObject *)co)->co_flags & RP_CO_COROUTINE) != 0;
     int r = rc_make_closure(c, co, 0);
     Rp_DECREF(co);
     RC_TRY(r);
     RC_TRY(rc_expr(c, first->iter));
-    EMIT0(c, GET_ITER);
+    if (first->is_async)
+        EMIT0(c, GET_AITER);
+    else
+        EMIT0(c, GET_ITER);
     rc_set_loc_expr(c, e);
     EMIT(c, CALL, 1);
+    if (awaited)
+        RC_TRY(rc_await(c, 0));
     return 0;
 }
 
@@ -747,6 +766,13 @@ static int compile_yield_from(RpCompiler *c, expr_ty e)
     return send_loop(c);
 }
 
+/* TOS -> the result of awaiting it (oparg as GET_AWAITABLE's). */
+int rc_await(RpCompiler *c, int oparg)
+{
+    EMIT(c, GET_AWAITABLE, oparg);
+    return send_loop(c);
+}
+
 static int compile_await(RpCompiler *c, expr_ty e)
 {
     if (c->u->ste->type != ST_FUNCTION)
@@ -754,8 +780,7 @@ static int compile_await(RpCompiler *c, expr_ty e)
     if (!c->u->ste->is_coroutine)
         return rc_error(c, "'await' outside async function");
     RC_TRY(rc_expr(c, e->v.Await.value));
-    EMIT0(c, GET_YIELD_FROM_ITER);
-    return send_loop(c);
+    return rc_await(c, 0);
 }
 
 /* ---- f-strings ------------------------------------------------------------------ */
@@ -981,6 +1006,8 @@ static int expr_inner(RpCompiler *c, expr_ty e)
         else
             EMIT_CONST(c, Rp_None);
         rc_set_loc_expr(c, e);
+        if (c->u->ste->is_coroutine)
+            EMIT0(c, ASYNC_GEN_WRAP);
         EMIT0(c, YIELD_VALUE);
         return 0;
     case YieldFrom_kind:

@@ -39,7 +39,8 @@ typedef struct RpHandler {
 /* Frame blocks: what a `return`, `break` or `continue` must unwind. */
 typedef enum {
     FB_WHILE, FB_FOR, FB_TRY_EXCEPT, FB_FINALLY_TRY, FB_FINALLY_END, FB_WITH,
-    FB_HANDLER_CLEANUP, FB_EXCEPTION_HANDLER, FB_POP_VALUE
+    FB_HANDLER_CLEANUP, FB_EXCEPTION_HANDLER, FB_POP_VALUE, FB_ASYNC_FOR, FB_ASYNC_WITH,
+    FB_EXCEPT_STAR
 } RpFBKind;
 
 typedef struct RpFBlock {
@@ -125,6 +126,7 @@ int rc_store(RpCompiler *c, expr_ty target);     /* TOS -> target */
 int rc_jump_if(RpCompiler *c, expr_ty e, int label, int cond);
 int rc_call_helper(RpCompiler *c, int nprefix, asdl_seq *args, asdl_seq *keywords);
 int rc_comprehension(RpCompiler *c, expr_ty e);
+int rc_await(RpCompiler *c, int oparg);          /* TOS -> await TOS */
 RpObject *rc_const_value(RpCompiler *c, expr_ty e);   /* folded constant (new ref) or NULL, no error */
 
 /* ---- compile_pattern.c ---- */

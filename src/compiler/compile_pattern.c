@@ -1,19 +1,28 @@
 /* compile_pattern.c -- the `match` statement.
  *
  * A pattern is compiled with its subject on top of the stack; on success
- * the subject has been consumed (captured names are stored as soon as
- * they match), on failure control jumps to fail_pop[n], where n is the
- * number of values the pattern left above the case's base: the chain of
- * POP_TOPs at the end of the case drops exactly those.
+ * the subject has been consumed.  Captured values are not stored as they
+ * match: as in CPython, each one sinks below the values still being
+ * matched (and below the captures before it), and only when the whole
+ * pattern has matched are they popped into their names, in capture order
+ * -- a failed pattern binds nothing.  (A guard runs after the stores, so
+ * names of a pattern whose guard fails stay bound, as in CPython.)
+ *
+ * On failure control jumps to fail_pop[n], where n is the number of values
+ * the pattern left above the case's base (working values plus captures):
+ * the chain of POP_TOPs at the end of the case drops exactly those.
  */
 #include "compile_int.h"
 
 #define MAX_FAIL_POP 256
+#define MAX_STORES 128
 
 typedef struct {
     int fail_pop[MAX_FAIL_POP];   /* label per stack height, -1 unused */
-    int on_top;                   /* values above the case's base */
+    int on_top;                   /* working values above the captures */
     int allow_irrefutable;
+    int nstores;                  /* captured values on the stack */
+    RpObject *stores[MAX_STORES]; /* their names (borrowed), first capture first */
 } PatternCtx;
 
 static int pattern(RpCompiler *c, pattern_ty p, PatternCtx *pc);
@@ -24,16 +33,18 @@ static void ctx_init(PatternCtx *pc, int on_top, int allow_irrefutable)
         pc->fail_pop[i] = -1;
     pc->on_top = on_top;
     pc->allow_irrefutable = allow_irrefutable;
+    pc->nstores = 0;
 }
 
 /* Jump (with `op`, after its pop) to the failure path of this height. */
 static int jump_to_fail(RpCompiler *c, PatternCtx *pc, int op)
 {
-    if (pc->on_top >= MAX_FAIL_POP)
+    int height = pc->on_top + pc->nstores;
+    if (height >= MAX_FAIL_POP)
         return rc_error(c, "too many sub-patterns");
-    if (pc->fail_pop[pc->on_top] < 0)
-        NEW_LABEL(c, pc->fail_pop[pc->on_top]);
-    return rc_jump(c, op, pc->fail_pop[pc->on_top]);
+    if (pc->fail_pop[height] < 0)
+        NEW_LABEL(c, pc->fail_pop[height]);
+    return rc_jump(c, op, pc->fail_pop[height]);
 }
 
 /* The failure landing pads: pop what each height left, highest first. */
@@ -52,6 +63,44 @@ static int emit_fail_pop(RpCompiler *c, PatternCtx *pc)
     return 0;
 }
 
+/* Move TOS down to depth n (1 = stays), keeping the order of the rest. */
+static int rotate_down(RpCompiler *c, int n)
+{
+    for (int k = n; k > 1; k--)
+        EMIT(c, SWAP, k);
+    return 0;
+}
+
+/* Bring the item at depth n to the top, keeping the order of the rest. */
+static int rotate_up(RpCompiler *c, int n)
+{
+    for (int k = 2; k <= n; k++)
+        EMIT(c, SWAP, k);
+    return 0;
+}
+
+static int store_index(PatternCtx *pc, RpObject *name)
+{
+    for (int i = 0; i < pc->nstores; i++)
+        if (_RpUnicode_Equal(pc->stores[i], name))
+            return i;
+    return -1;
+}
+
+/* Record a capture of the value on top of the stack (sinking it below the
+ * working values and the earlier captures). */
+static int add_store(RpCompiler *c, PatternCtx *pc, RpObject *name)
+{
+    if (store_index(pc, name) >= 0)
+        return rc_error(c, "multiple assignments to name '%s' in pattern",
+                        RpUnicode_AsUTF8(name));
+    if (pc->nstores >= MAX_STORES)
+        return rc_error(c, "too many sub-patterns");
+    RC_TRY(rotate_down(c, pc->on_top + pc->nstores + 1));
+    pc->stores[pc->nstores++] = name;
+    return 0;
+}
+
 static int store_capture(RpCompiler *c, PatternCtx *pc, RpObject *name)
 {
     pc->on_top--;
@@ -61,7 +110,7 @@ static int store_capture(RpCompiler *c, PatternCtx *pc, RpObject *name)
     }
     if (_RpUnicode_EqualToASCIIString(name, "_"))
         return rc_error(c, "cannot use '_' as a target");
-    return rc_nameop(c, name, Store);
+    return add_store(c, pc, name);
 }
 
 static void set_loc_pattern(RpCompiler *c, pattern_ty p)
@@ -92,25 +141,106 @@ static int pattern_as(RpCompiler *c, pattern_ty p, PatternCtx *pc)
     return store_capture(c, pc, p->v.MatchAs.name);
 }
 
-/* Each alternative but the last works on a copy of the subject with its
- * own failure path, which lands back on the subject. */
+/* Reorder the captures of an alternative (top: stores[0]) into the
+ * order of the first alternative's, so that every alternative leaves its
+ * values in the same slots. */
+static int reorder_stores(RpCompiler *c, PatternCtx *alt, PatternCtx *first)
+{
+    int k = alt->nstores;
+    RpObject *cur[MAX_STORES];          /* cur[d-1]: the name at depth d */
+    for (int i = 0; i < k; i++)
+        cur[i] = alt->stores[i];
+    /* settle the deepest slot first: it holds first->stores[k-1] */
+    for (int u = k; u > 1; u--) {
+        RpObject *want = first->stores[u - 1];
+        int d = 1;
+        while (d <= u && !_RpUnicode_Equal(cur[d - 1], want))
+            d++;
+        if (d == u)
+            continue;
+        RC_TRY(rotate_up(c, d));
+        RC_TRY(rotate_down(c, u));
+        RpObject *moved = cur[d - 1];
+        for (int i = d - 1; i < u - 1; i++)
+            cur[i] = cur[i + 1];
+        cur[u - 1] = moved;
+    }
+    return 0;
+}
+
+static int same_names(PatternCtx *a, PatternCtx *b)
+{
+    if (a->nstores != b->nstores)
+        return 0;
+    for (int i = 0; i < a->nstores; i++)
+        if (store_index(b, a->stores[i]) < 0)
+            return 0;
+    return 1;
+}
+
+/* One alternative of an or-pattern, on a copy of the subject; on success
+ * its captures sit above the subject in the first alternative's order. */
+static int or_alternative(RpCompiler *c, pattern_ty alt_p, PatternCtx *alt,
+                          PatternCtx *first, int allow, int end)
+{
+    ctx_init(alt, 1, allow);
+    EMIT(c, COPY, 1);
+    RC_TRY(pattern(c, alt_p, alt));
+    if (first != NULL) {
+        if (!same_names(alt, first))
+            return rc_error(c, "alternative patterns bind different names");
+        RC_TRY(reorder_stores(c, alt, first));
+    }
+    EMIT_JUMP(c, JUMP, end);
+    return emit_fail_pop(c, alt);
+}
+
+/* Each alternative works on a copy of the subject with its own failure
+ * path, which lands back on the subject; when all fail, the subject is
+ * dropped and the enclosing pattern fails. */
 static int pattern_or(RpCompiler *c, pattern_ty p, PatternCtx *pc)
 {
     asdl_seq *alts = p->v.MatchOr.patterns;
     Rp_ssize_t n = asdl_seq_LEN(alts);
     int end;
     NEW_LABEL(c, end);
-    for (Rp_ssize_t i = 0; i < n - 1; i++) {
-        PatternCtx alt;
-        ctx_init(&alt, 1, 0);
-        EMIT(c, COPY, 1);
-        RC_TRY(pattern(c, asdl_seq_GET(alts, i), &alt));
-        EMIT0(c, POP_TOP);         /* matched: drop the subject */
-        EMIT_JUMP(c, JUMP, end);
-        RC_TRY(emit_fail_pop(c, &alt));
+    PatternCtx *ctxs = RpMem_Malloc(2 * sizeof(PatternCtx));
+    if (ctxs == NULL) {
+        RpErr_NoMemory();
+        return -1;
     }
-    RC_TRY(pattern(c, asdl_seq_GET(alts, n - 1), pc));
+    PatternCtx *first = &ctxs[0], *alt = &ctxs[1];
+    int r = 0;
+    for (Rp_ssize_t i = 0; r == 0 && i < n; i++) {
+        int allow = i == n - 1 && pc->allow_irrefutable;
+        r = or_alternative(c, asdl_seq_GET(alts, i), i == 0 ? first : alt,
+                           i == 0 ? NULL : first, allow, end);
+    }
+    int k = first->nstores;
+    RpObject *names[MAX_STORES];
+    for (int i = 0; i < k; i++)
+        names[i] = first->stores[i];
+    RpMem_Free(ctxs);
+    RC_TRY(r);
+    /* every alternative failed: drop the subject */
+    EMIT0(c, POP_TOP);
+    pc->on_top--;
+    RC_TRY(jump_to_fail(c, pc, OP_JUMP));
+    pc->on_top++;
+    /* matched: stack is ... subject c_k .. c_1 (c_1 = names[0] on top);
+     * sink each capture into the enclosing pattern's captures */
     BIND(c, end);
+    for (int j = 0; j < k; j++) {
+        if (store_index(pc, names[j]) >= 0)
+            return rc_error(c, "multiple assignments to name '%s' in pattern",
+                            RpUnicode_AsUTF8(names[j]));
+        if (pc->nstores >= MAX_STORES)
+            return rc_error(c, "too many sub-patterns");
+        RC_TRY(rotate_down(c, pc->on_top + (k - 1 - j) + pc->nstores + 1));
+        pc->stores[pc->nstores++] = names[j];
+    }
+    EMIT0(c, POP_TOP);         /* the subject */
+    pc->on_top--;
     return 0;
 }
 
@@ -256,23 +386,39 @@ static int pattern(RpCompiler *c, pattern_ty p, PatternCtx *pc)
     return 0;
 }
 
-static int match_case(RpCompiler *c, match_case_ty m, int last, int end)
+static int match_case_body(RpCompiler *c, match_case_ty m, int last, int end, PatternCtx *pc)
 {
-    PatternCtx pc;
-    ctx_init(&pc, 1, last || m->guard != NULL);
+    ctx_init(pc, 1, last || m->guard != NULL);
     if (!last)
         EMIT(c, COPY, 1);      /* keep the subject for the next case */
-    RC_TRY(pattern(c, m->pattern, &pc));
+    RC_TRY(pattern(c, m->pattern, pc));
+    /* It matched: now the captures (first one on top) go to their names. */
+    set_loc_pattern(c, m->pattern);
+    for (int i = 0; i < pc->nstores; i++)
+        RC_TRY(rc_nameop(c, pc->stores[i], Store));
+    pc->nstores = 0;
     if (m->guard) {
-        if (pc.fail_pop[0] < 0)
-            NEW_LABEL(c, pc.fail_pop[0]);
-        RC_TRY(rc_jump_if(c, m->guard, pc.fail_pop[0], 0));
+        if (pc->fail_pop[0] < 0)
+            NEW_LABEL(c, pc->fail_pop[0]);
+        RC_TRY(rc_jump_if(c, m->guard, pc->fail_pop[0], 0));
     }
     if (!last)
         EMIT0(c, POP_TOP);
     RC_TRY(rc_body(c, m->body));
     EMIT_JUMP(c, JUMP, end);
-    return emit_fail_pop(c, &pc);
+    return emit_fail_pop(c, pc);
+}
+
+static int match_case(RpCompiler *c, match_case_ty m, int last, int end)
+{
+    PatternCtx *pc = RpMem_Malloc(sizeof(PatternCtx));
+    if (pc == NULL) {
+        RpErr_NoMemory();
+        return -1;
+    }
+    int r = match_case_body(c, m, last, end, pc);
+    RpMem_Free(pc);
+    return r;
 }
 
 int rc_match(RpCompiler *c, stmt_ty s)

@@ -50,6 +50,7 @@ static int unwind_fblock(RpCompiler *c, RpFBlock *fb, int preserve_tos)
     case FB_EXCEPTION_HANDLER:
         return 0;
     case FB_FOR:
+    case FB_ASYNC_FOR:
     case FB_POP_VALUE:
         if (preserve_tos)
             EMIT(c, SWAP, 2);
@@ -70,12 +71,17 @@ static int unwind_fblock(RpCompiler *c, RpFBlock *fb, int preserve_tos)
             EMIT(c, SWAP, 2);
         EMIT0(c, POP_EXCEPT);
         return 0;
-    case FB_WITH: {
+    case FB_EXCEPT_STAR:
+        return rc_error(c, "'break', 'continue' and 'return' cannot appear in an except* block");
+    case FB_WITH:
+    case FB_ASYNC_WITH: {
         int saved = c->u->lineno;
         c->u->lineno = ((stmt_ty)fb->datum)->lineno;
         if (preserve_tos)
             EMIT(c, SWAP, 2);
         RC_TRY(call_exit_with_nones(c));
+        if (fb->kind == FB_ASYNC_WITH)
+            RC_TRY(rc_await(c, 2));
         EMIT0(c, POP_TOP);
         c->u->lineno = saved;
         return 0;
@@ -99,7 +105,8 @@ int rc_unwind_fblock_stack(RpCompiler *c, int preserve_tos, RpFBlock **loop)
     if (u->nfblocks == 0)
         return 0;
     RpFBlock *top = &u->fblocks[u->nfblocks - 1];
-    if (loop != NULL && (top->kind == FB_WHILE || top->kind == FB_FOR)) {
+    if (loop != NULL && (top->kind == FB_WHILE || top->kind == FB_FOR ||
+                         top->kind == FB_ASYNC_FOR)) {
         *loop = top;
         return 0;
     }
@@ -222,10 +229,51 @@ static int compile_while(RpCompiler *c, stmt_ty s)
     return 0;
 }
 
+/* Is an `await` allowed here (async function, or an async comprehension)? */
+static int in_coroutine(RpCompiler *c)
+{
+    return c->u->ste->type == ST_FUNCTION && c->u->ste->is_coroutine;
+}
+
+/*   <iter> GET_AITER
+ * start: [handler except] GET_ANEXT <await> [end handler] <store> <body> JUMP start
+ * except: END_ASYNC_FOR  (StopAsyncIteration: pops aiter; else re-raises)
+ *   <orelse>
+ * end: */
+static int compile_async_for(RpCompiler *c, stmt_ty s)
+{
+    if (!in_coroutine(c))
+        return rc_error(c, "'async for' outside async function");
+    int start, except, end;
+    NEW_LABEL(c, start);
+    NEW_LABEL(c, except);
+    NEW_LABEL(c, end);
+    RC_TRY(rc_expr(c, s->v.For.iter));
+    rc_set_loc_stmt(c, s);
+    EMIT0(c, GET_AITER);
+    BIND(c, start);
+    RC_TRY(rc_push_fblock(c, FB_ASYNC_FOR, start, end, NULL));
+    RC_TRY(rc_push_handler(c, except, 0, 0));
+    EMIT0(c, GET_ANEXT);
+    RC_TRY(rc_await(c, 0));
+    rc_pop_handler(c);
+    RC_TRY(rc_store(c, s->v.For.target));
+    RC_TRY(rc_body(c, s->v.For.body));
+    rc_set_loc_stmt(c, s);
+    EMIT_JUMP(c, JUMP, start);
+    rc_pop_fblock(c);
+    BIND(c, except);
+    c->u->lineno = s->lineno;
+    EMIT0(c, END_ASYNC_FOR);
+    RC_TRY(rc_body(c, s->v.For.orelse));
+    BIND(c, end);
+    return 0;
+}
+
 static int compile_for(RpCompiler *c, stmt_ty s)
 {
     if (s->kind == AsyncFor_kind)
-        return rc_error(c, "'async for' is not supported");
+        return compile_async_for(c, s);
     int start, cleanup, end;
     NEW_LABEL(c, start);
     NEW_LABEL(c, cleanup);
@@ -341,6 +389,96 @@ static int compile_try_except(RpCompiler *c, stmt_ty s)
     return 0;
 }
 
+/* One `except*` clause; stack on entry and exit: prev orig list rest.
+ * What its body raises is appended to the list; the rest goes on. */
+static int except_star_clause(RpCompiler *c, excepthandler_ty h)
+{
+    int next, no_match, cleanup_body;
+    NEW_LABEL(c, next);
+    NEW_LABEL(c, no_match);
+    NEW_LABEL(c, cleanup_body);
+    c->u->lineno = h->lineno;
+    c->u->col = h->col_offset;
+    if (h->type == NULL)
+        return rc_error(c, "expected one or more exception types");
+    RC_TRY(rc_expr(c, h->type));
+    EMIT0(c, CHECK_EG_MATCH);               /* prev orig list rest match */
+    EMIT(c, COPY, 1);
+    EMIT_JUMP(c, POP_JUMP_IF_NONE, no_match);
+    if (h->name)
+        RC_TRY(rc_nameop(c, h->name, Store));
+    else
+        EMIT0(c, POP_TOP);
+    RC_TRY(rc_push_fblock(c, FB_EXCEPT_STAR, -1, -1, NULL));
+    RC_TRY(rc_push_handler(c, cleanup_body, 1, 0));
+    RC_TRY(rc_body(c, h->body));
+    rc_pop_handler(c);
+    rc_pop_fblock(c);
+    c->u->lineno = -1;
+    if (h->name)
+        RC_TRY(clear_name(c, h->name));
+    EMIT_JUMP(c, JUMP, next);
+    /* the body raised: prev orig list rest lasti exc */
+    BIND(c, cleanup_body);
+    if (h->name)
+        RC_TRY(clear_name(c, h->name));
+    EMIT(c, LIST_APPEND, 3);
+    EMIT0(c, POP_TOP);
+    EMIT_JUMP(c, JUMP, next);
+    BIND(c, no_match);
+    EMIT0(c, POP_TOP);
+    BIND(c, next);
+    return 0;
+}
+
+/* try/except*: each clause handles its part of the exception group; then
+ * PREP_RERAISE_STAR decides what (if anything) the statement raises. */
+static int compile_try_star_except(RpCompiler *c, stmt_ty s)
+{
+    int except, end, cleanup, reraise;
+    NEW_LABEL(c, except);
+    NEW_LABEL(c, end);
+    NEW_LABEL(c, cleanup);
+    NEW_LABEL(c, reraise);
+    RC_TRY(rc_push_fblock(c, FB_TRY_EXCEPT, -1, -1, NULL));
+    RC_TRY(rc_push_handler(c, except, 0, 0));
+    RC_TRY(rc_body(c, s->v.Try.body));
+    rc_pop_handler(c);
+    rc_pop_fblock(c);
+    RC_TRY(rc_body(c, s->v.Try.orelse));
+    EMIT_JUMP(c, JUMP, end);
+
+    BIND(c, except);
+    RC_TRY(rc_push_fblock(c, FB_EXCEPTION_HANDLER, -1, -1, NULL));
+    RC_TRY(rc_push_handler(c, cleanup, 1, 0));
+    c->u->lineno = -1;
+    EMIT0(c, PUSH_EXC_INFO);                /* prev exc */
+    EMIT(c, COPY, 1);
+    EMIT(c, BUILD_LIST, 0);
+    EMIT(c, SWAP, 2);                       /* prev orig list exc */
+    Rp_ssize_t n = asdl_seq_LEN(s->v.Try.handlers);
+    for (Rp_ssize_t i = 0; i < n; i++)
+        RC_TRY(except_star_clause(c, asdl_seq_GET(s->v.Try.handlers, i)));
+    c->u->lineno = -1;
+    EMIT(c, LIST_APPEND, 1);                /* prev orig list */
+    EMIT0(c, PREP_RERAISE_STAR);            /* prev exc|None */
+    EMIT(c, COPY, 1);
+    EMIT_JUMP(c, POP_JUMP_IF_NOT_NONE, reraise);
+    EMIT0(c, POP_TOP);
+    rc_pop_handler(c);
+    rc_pop_fblock(c);
+    EMIT0(c, POP_EXCEPT);
+    EMIT_JUMP(c, JUMP, end);
+    BIND(c, reraise);
+    EMIT(c, SWAP, 2);
+    EMIT0(c, POP_EXCEPT);
+    EMIT(c, RERAISE, 0);
+    BIND(c, cleanup);
+    RC_TRY(pop_except_and_reraise(c));
+    BIND(c, end);
+    return 0;
+}
+
 static int compile_try_finally(RpCompiler *c, stmt_ty s)
 {
     int handler, exit, cleanup;
@@ -350,7 +488,9 @@ static int compile_try_finally(RpCompiler *c, stmt_ty s)
     asdl_seq *finalbody = s->v.Try.finalbody;
     RC_TRY(rc_push_fblock(c, FB_FINALLY_TRY, -1, -1, finalbody));
     RC_TRY(rc_push_handler(c, handler, 0, 0));
-    if (asdl_seq_LEN(s->v.Try.handlers) > 0)
+    if (asdl_seq_LEN(s->v.Try.handlers) > 0 && s->kind == TryStar_kind)
+        RC_TRY(compile_try_star_except(c, s));
+    else if (asdl_seq_LEN(s->v.Try.handlers) > 0)
         RC_TRY(compile_try_except(c, s));
     else
         RC_TRY(rc_body(c, s->v.Try.body));
@@ -377,18 +517,21 @@ static int compile_try_finally(RpCompiler *c, stmt_ty s)
 
 static int compile_try(RpCompiler *c, stmt_ty s)
 {
-    if (s->kind == TryStar_kind)
-        return rc_error(c, "'except*' is not supported");
     if (asdl_seq_LEN(s->v.Try.finalbody) > 0)
         return compile_try_finally(c, s);
+    if (s->kind == TryStar_kind)
+        return compile_try_star_except(c, s);
     return compile_try_except(c, s);
 }
 
 /* ---- with ------------------------------------------------------------------ */
 
+/* `with` and `async with` share one layout; the async form awaits the
+ * results of __aenter__ and __aexit__. */
 static int compile_with_item(RpCompiler *c, stmt_ty s, Rp_ssize_t pos)
 {
     withitem_ty item = asdl_seq_GET(s->v.With.items, pos);
+    int is_async = s->kind == AsyncWith_kind;
     int final, exit, cleanup, suppress;
     NEW_LABEL(c, final);
     NEW_LABEL(c, exit);
@@ -396,8 +539,13 @@ static int compile_with_item(RpCompiler *c, stmt_ty s, Rp_ssize_t pos)
     NEW_LABEL(c, suppress);
     RC_TRY(rc_expr(c, item->context_expr));
     rc_set_loc_stmt(c, s);
-    EMIT0(c, BEFORE_WITH);
-    RC_TRY(rc_push_fblock(c, FB_WITH, -1, -1, s));
+    if (is_async) {
+        EMIT0(c, BEFORE_ASYNC_WITH);
+        RC_TRY(rc_await(c, 1));
+    } else {
+        EMIT0(c, BEFORE_WITH);
+    }
+    RC_TRY(rc_push_fblock(c, is_async ? FB_ASYNC_WITH : FB_WITH, -1, -1, s));
     /* the handler's depth excludes __enter__'s result (stack: exit) */
     RC_TRY(rc_push_handler(c, final, 1, -1));
     if (item->optional_vars)
@@ -412,6 +560,8 @@ static int compile_with_item(RpCompiler *c, stmt_ty s, Rp_ssize_t pos)
     rc_pop_fblock(c);
     rc_set_loc_stmt(c, s);
     RC_TRY(call_exit_with_nones(c));
+    if (is_async)
+        RC_TRY(rc_await(c, 2));
     EMIT0(c, POP_TOP);
     EMIT_JUMP(c, JUMP, exit);
 
@@ -420,6 +570,8 @@ static int compile_with_item(RpCompiler *c, stmt_ty s, Rp_ssize_t pos)
     RC_TRY(rc_push_handler(c, cleanup, 1, 0));
     EMIT0(c, PUSH_EXC_INFO);
     EMIT0(c, WITH_EXCEPT_START);
+    if (is_async)
+        RC_TRY(rc_await(c, 2));
     EMIT_JUMP(c, POP_JUMP_IF_TRUE, suppress);
     EMIT(c, RERAISE, 2);
     rc_pop_handler(c);
@@ -436,8 +588,8 @@ static int compile_with_item(RpCompiler *c, stmt_ty s, Rp_ssize_t pos)
 
 static int compile_with(RpCompiler *c, stmt_ty s)
 {
-    if (s->kind == AsyncWith_kind)
-        return rc_error(c, "'async with' is not supported");
+    if (s->kind == AsyncWith_kind && !in_coroutine(c))
+        return rc_error(c, "'async with' outside async function");
     return compile_with_item(c, s, 0);
 }
 

@@ -708,6 +708,9 @@ static int visit_comprehension(RpSymtable *st, expr_ty e, asdl_seq *gens,
     st->cur->comprehension = kind;
     if (kind == COMP_GENEXP)
         st->cur->is_generator = 1;
+    for (Rp_ssize_t i = 0; i < asdl_seq_LEN(gens); i++)
+        if (((comprehension_ty)asdl_seq_GET(gens, i))->is_async)
+            st->cur->is_coroutine = 1;
     if (add_def_str(st, ".0", DEF_PARAM, e->lineno, e->col_offset) < 0 ||
         visit_comp_target(st, first->target) < 0 || visit_exprs(st, first->ifs) < 0)
         return -1;
@@ -725,7 +728,16 @@ static int visit_comprehension(RpSymtable *st, expr_ty e, asdl_seq *gens,
         return -1;
     if (visit_expr(st, elt) < 0)
         return -1;
+    RpSTEntry *comp = st->cur;
     exit_block(st);
+    /* An async list/set/dict comprehension is awaited where it stands: only
+     * an async function or another comprehension may hold it. */
+    if (comp->is_coroutine && kind != COMP_GENEXP) {
+        if (!st->cur->is_coroutine && !st->cur->comprehension)
+            return st_error_at(st, POS(e), "asynchronous comprehension outside of an "
+                               "asynchronous function", NULL);
+        st->cur->is_coroutine = 1;
+    }
     return 0;
 }
 

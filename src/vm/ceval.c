@@ -795,7 +795,7 @@ static int iter_next(RpObject *it, RpObject **item)
 /* SEND: 0 yielded (*res), 1 returned (*res), -1 error. */
 static int send_to(RpObject *receiver, RpObject *v, RpObject **res)
 {
-    if (RpGen_Check(receiver))
+    if (_RpGen_IsGenOrCoro(receiver))
         return RpGen_Send(receiver, v, res);
     RpObject *r;
     if (v == Rp_None && Rp_TYPE(receiver)->tp_iternext != NULL)
@@ -1822,7 +1822,9 @@ dispatch:
 
     TARGET(GET_YIELD_FROM_ITER) {
         RpObject *iterable = TOP();
-        if (!RpGen_Check(iterable)) {
+        /* A coroutine is accepted as is (CPython only allows it in a
+         * types.coroutine generator; refpy's types.coroutine wraps). */
+        if (!_RpGen_IsGenOrCoro(iterable)) {
             RpObject *it = RpObject_GetIter(iterable);
             if (it == NULL)
                 goto error;
@@ -2142,6 +2144,98 @@ dispatch:
         if (rest == NULL)
             goto error;
         PUSH(rest);
+        DISPATCH();
+    }
+
+    TARGET(GET_AWAITABLE) {
+        RpObject *iterable = TOP();
+        RpObject *it = _RpCoro_GetAwaitableIter(iterable, oparg);
+        if (it == NULL)
+            goto error;
+        SET_TOP(it);
+        Rp_DECREF(iterable);
+        DISPATCH();
+    }
+
+    TARGET(GET_AITER) {
+        RpObject *obj = TOP();
+        RpObject *it = _RpEval_GetAIter(obj);
+        if (it == NULL)
+            goto error;
+        SET_TOP(it);
+        Rp_DECREF(obj);
+        DISPATCH();
+    }
+
+    TARGET(GET_ANEXT) {
+        RpObject *awaitable = _RpEval_GetANext(TOP());
+        if (awaitable == NULL)
+            goto error;
+        PUSH(awaitable);
+        DISPATCH();
+    }
+
+    TARGET(END_ASYNC_FOR) {
+        RpObject *exc = POP();
+        if (!RpErr_GivenExceptionMatches(exc, RpExc_StopAsyncIteration)) {
+            RpErr_SetRaisedException(exc);
+            goto exception_unwind;
+        }
+        Rp_DECREF(exc);
+        RpObject *aiter = POP();
+        Rp_DECREF(aiter);
+        DISPATCH();
+    }
+
+    TARGET(BEFORE_ASYNC_WITH) {
+        RpObject *mgr = TOP();
+        RpObject *exit = NULL;
+        RpObject *res = _RpEval_BeforeAsyncWith(mgr, &exit);
+        if (exit != NULL) {
+            SET_TOP(exit);
+            Rp_DECREF(mgr);
+        }
+        if (res == NULL)
+            goto error;
+        PUSH(res);
+        DISPATCH();
+    }
+
+    TARGET(ASYNC_GEN_WRAP) {
+        RpObject *v = TOP();
+        RpObject *w = _RpAsyncGen_Wrap(v);
+        if (w == NULL)
+            goto error;
+        SET_TOP(w);
+        Rp_DECREF(v);
+        DISPATCH();
+    }
+
+    TARGET(CHECK_EG_MATCH) {
+        RpObject *type = POP();
+        RpObject *exc = TOP();
+        RpObject *match = NULL, *rest = NULL;
+        int r = _RpExc_ExceptionGroupMatch(exc, type, &match, &rest);
+        Rp_DECREF(type);
+        if (r < 0)
+            goto error;
+        SET_TOP(rest);
+        Rp_DECREF(exc);
+        PUSH(match);
+        if (match != Rp_None)   /* the handler's body sees the matched part */
+            Rp_XSETREF(ts->exc_info->exc_value, Rp_NewRef(match));
+        DISPATCH();
+    }
+
+    TARGET(PREP_RERAISE_STAR) {
+        RpObject *excs = POP();
+        RpObject *orig = TOP();
+        RpObject *val = _RpExc_PrepReraiseStar(orig, excs);
+        Rp_DECREF(excs);
+        if (val == NULL)
+            goto error;
+        SET_TOP(val);
+        Rp_DECREF(orig);
         DISPATCH();
     }
 

@@ -982,3 +982,82 @@ fail:
     Rp_XDECREF(rest);
     return NULL;
 }
+
+/* ---- async for / async with ------------------------------------------------ */
+
+RpObject *_RpEval_GetAIter(RpObject *obj)
+{
+    RpObject *meth = _RpEval_LookupSpecial(obj, RP_ID(__aiter__));
+    if (meth == NULL) {
+        if (!RpErr_Occurred())
+            RpErr_Format(RpExc_TypeError,
+                         "'async for' requires an object with __aiter__ method, got %s",
+                         Rp_TYPE(obj)->tp_name);
+        return NULL;
+    }
+    RpObject *it = RpObject_CallNoArgs(meth);
+    Rp_DECREF(meth);
+    if (it == NULL)
+        return NULL;
+    if (_RpType_Lookup(Rp_TYPE(it), RP_ID(__anext__)) == NULL) {
+        RpErr_Format(RpExc_TypeError, "'async for' received an object from __aiter__ "
+                     "that does not implement __anext__: %s", Rp_TYPE(it)->tp_name);
+        Rp_DECREF(it);
+        return NULL;
+    }
+    return it;
+}
+
+RpObject *_RpEval_GetANext(RpObject *aiter)
+{
+    if (RpAsyncGen_CheckExact(aiter))
+        return _RpAsyncGenASend_New(aiter, NULL);
+    RpObject *meth = _RpEval_LookupSpecial(aiter, RP_ID(__anext__));
+    if (meth == NULL) {
+        if (!RpErr_Occurred())
+            RpErr_Format(RpExc_TypeError,
+                         "'async for' requires an iterator with __anext__ method, got %s",
+                         Rp_TYPE(aiter)->tp_name);
+        return NULL;
+    }
+    RpObject *next = RpObject_CallNoArgs(meth);
+    Rp_DECREF(meth);
+    if (next == NULL)
+        return NULL;
+    RpObject *awaitable = _RpCoro_GetAwaitableIter(next, 0);
+    if (awaitable == NULL) {
+        RpObject *cause = RpErr_GetRaisedException();
+        RpErr_Format(RpExc_TypeError, "'async for' received an invalid object from "
+                     "__anext__: %s", Rp_TYPE(next)->tp_name);
+        RpObject *exc = RpErr_GetRaisedException();
+        RpException_SetCause(exc, Rp_NewRef(cause));
+        RpException_SetContext(exc, cause);
+        RpErr_SetRaisedException(exc);
+    }
+    Rp_DECREF(next);
+    return awaitable;
+}
+
+RpObject *_RpEval_BeforeAsyncWith(RpObject *mgr, RpObject **exitp)
+{
+    RpObject *enter = _RpEval_LookupSpecial(mgr, RP_ID(__aenter__));
+    if (enter == NULL) {
+        if (!RpErr_Occurred())
+            RpErr_Format(RpExc_TypeError, "'%s' object does not support the asynchronous "
+                         "context manager protocol", Rp_TYPE(mgr)->tp_name);
+        return NULL;
+    }
+    RpObject *exit = _RpEval_LookupSpecial(mgr, RP_ID(__aexit__));
+    if (exit == NULL) {
+        if (!RpErr_Occurred())
+            RpErr_Format(RpExc_TypeError, "'%s' object does not support the asynchronous "
+                         "context manager protocol (missed __aexit__ method)",
+                         Rp_TYPE(mgr)->tp_name);
+        Rp_DECREF(enter);
+        return NULL;
+    }
+    *exitp = exit;
+    RpObject *res = RpObject_CallNoArgs(enter);
+    Rp_DECREF(enter);
+    return res;
+}

@@ -80,6 +80,8 @@ typedef struct { RpBaseExceptionObject base; RpObject *name; } RpNameErrorObject
 typedef struct { RpBaseExceptionObject base; RpObject *msg, *name, *path; } RpImportErrorObject;
 typedef struct { RpBaseExceptionObject base; RpObject *encoding, *object; Rp_ssize_t start, end;
                  RpObject *reason; } RpUnicodeErrorObject;
+/* BaseExceptionGroup / ExceptionGroup: message (str) and exceptions (tuple). */
+typedef struct { RpBaseExceptionObject base; RpObject *msg, *excs; } RpBaseExceptionGroupObject;
 
 /* X-macro: every built-in exception, with its base, in CPython's tree.
  * EXC(name, base, struct) -- RpExc_<name> is an RpObject* to the type. */
@@ -88,7 +90,9 @@ typedef struct { RpBaseExceptionObject base; RpObject *encoding, *object; Rp_ssi
     EXC(SystemExit, BaseException, RpSystemExitObject) \
     EXC(KeyboardInterrupt, BaseException, RpBaseExceptionObject) \
     EXC(GeneratorExit, BaseException, RpBaseExceptionObject) \
+    EXC(BaseExceptionGroup, BaseException, RpBaseExceptionGroupObject) \
     EXC(Exception, BaseException, RpBaseExceptionObject) \
+    EXC(ExceptionGroup, BaseExceptionGroup, RpBaseExceptionGroupObject) \
     EXC(StopIteration, Exception, RpStopIterationObject) \
     EXC(StopAsyncIteration, Exception, RpBaseExceptionObject) \
     EXC(ArithmeticError, Exception, RpBaseExceptionObject) \
@@ -175,6 +179,19 @@ RpObject *RpException_GetCause(RpObject *exc);
 void RpException_SetCause(RpObject *exc, RpObject *cause);  /* steals */
 /* Build exc = type(*args) for a single message object; new ref. */
 RpObject *_RpExc_Create(RpObject *type, RpObject *value);
+/* except* support (CHECK_EG_MATCH, PREP_RERAISE_STAR): split exc by the
+ * except* clause's type into new refs *match and *rest (None when empty);
+ * 0 / -1.  And what the whole statement re-raises, given the original
+ * exception and the list of exceptions raised or left over (new ref, None
+ * for nothing). */
+int _RpExc_ExceptionGroupMatch(RpObject *exc, RpObject *type, RpObject **match,
+                               RpObject **rest);
+RpObject *_RpExc_PrepReraiseStar(RpObject *orig, RpObject *excs);
+RpObject *_RpExcGroup_New(RpTypeObject *type, RpObject *args, RpObject *kwds);
+RpObject *_RpExcGroup_Str(RpObject *self);
+extern RpMethodDef _RpExcGroup_Methods[];
+#define _RpBaseExceptionGroup_Check(x) \
+    RpObject_TypeCheck((x), (RpTypeObject *)RpExc_BaseExceptionGroup)
 /* StopIteration carrying `value` (for generator return). */
 int _RpGen_SetStopIterationValue(RpObject *value);
 /* If the current exception is StopIteration, clear it and return its value

@@ -201,6 +201,10 @@ int _RpEval_MatchSequence(RpObject *subject);
 RpObject *_RpEval_MatchKeys(RpObject *subject, RpObject *keys);
 RpObject *_RpEval_MatchClass(RpObject *subject, RpObject *cls, int nargs, RpObject *kwargs);
 RpObject *_RpEval_CopyDictWithoutKeys(RpObject *subject, RpObject *keys);
+/* async for / async with (GET_AITER, GET_ANEXT, BEFORE_ASYNC_WITH). */
+RpObject *_RpEval_GetAIter(RpObject *obj);
+RpObject *_RpEval_GetANext(RpObject *aiter);
+RpObject *_RpEval_BeforeAsyncWith(RpObject *mgr, RpObject **exitp);
 
 /* ---- generators ---- */
 typedef struct RpGenObject {
@@ -211,12 +215,41 @@ typedef struct RpGenObject {
     char gi_running;             /* executing now */
     char gi_closed;              /* frame finished or closed */
     char gi_started;
+    char ag_running_async;       /* async generator: an asend/athrow is in progress */
+    char ag_closed;              /* async generator: finished or aclose()d */
     RpExcInfo gi_exc_state;      /* handled exception saved across yields */
     RpFrame *gi_frame;           /* points into gi_frame_data; NULL once finished */
     RpObject *gi_frame_data[1];  /* the frame (variable size) */
 } RpGenObject;
-extern RpTypeObject RpGen_Type;
+/* Coroutines (async def) and async generators (async def with yield)
+ * are the same object with another type: their frame runs the same way. */
+extern RpTypeObject RpGen_Type, RpCoro_Type, RpAsyncGen_Type;
 #define RpGen_Check(o) Rp_IS_TYPE(o, &RpGen_Type)
+#define RpCoro_CheckExact(o) Rp_IS_TYPE(o, &RpCoro_Type)
+#define RpAsyncGen_CheckExact(o) Rp_IS_TYPE(o, &RpAsyncGen_Type)
+#define _RpGen_IsGenOrCoro(o) (RpGen_Check(o) || RpCoro_CheckExact(o))
+/* The awaitable helpers (coroobject.c): coroutine.__await__()'s wrapper,
+ * an async generator's asend(v)/__anext__() (arg NULL) and athrow(*args)/
+ * aclose() (args NULL) objects, and the box ASYNC_GEN_WRAP puts around an
+ * async generator's yielded value. */
+extern RpTypeObject RpCoroWrapper_Type, RpAsyncGenASend_Type, RpAsyncGenAThrow_Type,
+    RpAsyncGenWrapped_Type;
+RpObject *_RpCoroWrapper_New(RpObject *coro);
+RpObject *_RpAsyncGenASend_New(RpObject *agen, RpObject *arg);
+RpObject *_RpAsyncGenAThrow_New(RpObject *agen, RpObject *args);
+RpObject *_RpAsyncGen_Wrap(RpObject *v);
+/* The iterator `await x` drives (new ref); oparg as GET_AWAITABLE's.
+ * NULL + TypeError/RuntimeError. */
+RpObject *_RpCoro_GetAwaitableIter(RpObject *o, int oparg);
+/* The generator operations, for coroobject.c: send (StopIteration on
+ * return), throw(*args), throw(instance), close(), the current delegate
+ * of a `yield from`/await (new ref or NULL), and whether it finished. */
+RpObject *_RpGen_SendValue(RpObject *gen, RpObject *arg);
+RpObject *_RpGen_ThrowArgs(RpObject *gen, RpObject *const *args, Rp_ssize_t nargs);
+RpObject *_RpGen_ThrowInstance(RpObject *gen, RpObject *exc);
+RpObject *_RpGen_CloseGen(RpObject *gen);
+RpObject *_RpGen_YieldFrom(RpObject *gen);
+int _RpGen_Finished(RpObject *gen);
 /* Make a generator that owns a copy of frame_template (its references are
  * MOVED into the generator; the caller just pops the template). */
 RpObject *RpGen_NewFromCall(RpObject *func, RpFrame *frame_template);

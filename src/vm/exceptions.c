@@ -596,6 +596,17 @@ static RpObject *keyerror_str(RpObject *self)
     return exc_str(self);
 }
 
+/* BaseExceptionGroup: __new__ (excgroup.c) sets message and exceptions;
+ * __init__ only checks for keywords and keeps args, as BaseException's. */
+#define init_RpBaseExceptionGroupObject init_RpBaseExceptionObject
+static RpMemberDef members_RpBaseExceptionGroupObject[] = {
+    {"message", RP_T_OBJECT, offsetof(RpBaseExceptionGroupObject, msg), RP_READONLY,
+     "exception message"},
+    {"exceptions", RP_T_OBJECT, offsetof(RpBaseExceptionGroupObject, excs), RP_READONLY,
+     "nested exceptions"},
+    {NULL, 0, 0, 0, NULL}
+};
+
 /* ---- the static type objects --------------------------------------------- */
 
 #define EXC_TYPE(name, base, st)                                              \
@@ -638,6 +649,7 @@ typedef struct { RpTypeObject *type; RpTypeObject *base; } exc_link;
 #define EXC_BASE_ValueError &_RpExc_ValueError_Type
 #define EXC_BASE_UnicodeError &_RpExc_UnicodeError_Type
 #define EXC_BASE_Warning &_RpExc_Warning_Type
+#define EXC_BASE_BaseExceptionGroup &_RpExc_BaseExceptionGroup_Type
 static const exc_link exc_links[] = { RP_FOR_EACH_EXCEPTION(EXC_LINK) };
 
 static int derives_from(RpTypeObject *t, RpTypeObject *base)
@@ -665,6 +677,11 @@ static void patch_families(void)
             t->tp_str = oserror_str;
         }
     }
+    _RpExc_BaseExceptionGroup_Type.tp_new = _RpExcGroup_New;
+    _RpExc_BaseExceptionGroup_Type.tp_str = _RpExcGroup_Str;
+    _RpExc_BaseExceptionGroup_Type.tp_methods = _RpExcGroup_Methods;
+    _RpExc_ExceptionGroup_Type.tp_new = _RpExcGroup_New;
+    _RpExc_ExceptionGroup_Type.tp_str = _RpExcGroup_Str;
     for (size_t i = 0; i < sizeof exc_links / sizeof exc_links[0]; i++) {
         RpTypeObject *t = exc_links[i].type;
         if (t->tp_init == init_RpSyntaxErrorObject)
@@ -679,6 +696,12 @@ int _RpExc_Init(void)
     size_t n = sizeof exc_links / sizeof exc_links[0];
     for (size_t i = 0; i < n; i++)
         exc_links[i].type->tp_base = exc_links[i].base;
+    /* ExceptionGroup(BaseExceptionGroup, Exception): the only built-in
+     * exception with two bases; BaseExceptionGroup gives the layout. */
+    _RpExc_ExceptionGroup_Type.tp_bases =
+        RpTuple_Pack(2, RpExc_BaseExceptionGroup, RpExc_Exception);
+    if (_RpExc_ExceptionGroup_Type.tp_bases == NULL)
+        return -1;
     patch_families();
     for (size_t i = 0; i < n; i++)
         if (RpType_Ready(exc_links[i].type) < 0)

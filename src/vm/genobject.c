@@ -16,6 +16,17 @@
 
 static RpGenObject *as_gen(RpObject *o) { return (RpGenObject *)o; }
 
+/* "generator", "coroutine" or "async generator": the word CPython's
+ * messages use for this object. */
+static const char *gen_kind(RpGenObject *gen)
+{
+    if (Rp_IS_TYPE(gen, &RpCoro_Type))
+        return "coroutine";
+    if (Rp_IS_TYPE(gen, &RpAsyncGen_Type))
+        return "async generator";
+    return "generator";
+}
+
 /* Release the frame of a finished (or closed) generator. */
 static void gen_clear_frame(RpGenObject *gen)
 {
@@ -32,7 +43,10 @@ RpObject *RpGen_NewFromCall(RpObject *func, RpFrame *tmpl)
 {
     RpFunctionObject *fn = (RpFunctionObject *)func;
     size_t nslots = (_RpFrame_SizeOf(tmpl->f_code) + sizeof(RpObject *) - 1) / sizeof(RpObject *);
-    RpGenObject *gen = (RpGenObject *)_RpObject_GC_NewVar(&RpGen_Type, (Rp_ssize_t)nslots);
+    int flags = tmpl->f_code->co_flags;
+    RpTypeObject *tp = (flags & RP_CO_COROUTINE) ? &RpCoro_Type
+                     : (flags & RP_CO_ASYNC_GENERATOR) ? &RpAsyncGen_Type : &RpGen_Type;
+    RpGenObject *gen = (RpGenObject *)_RpObject_GC_NewVar(tp, (Rp_ssize_t)nslots);
     if (gen == NULL)
         return NULL;
     RpFrame *f = (RpFrame *)gen->gi_frame_data;
@@ -48,6 +62,8 @@ RpObject *RpGen_NewFromCall(RpObject *func, RpFrame *tmpl)
     gen->gi_running = 0;
     gen->gi_closed = 0;
     gen->gi_started = 0;
+    gen->ag_running_async = 0;
+    gen->ag_closed = 0;
     gen->gi_exc_state.exc_value = NULL;
     gen->gi_exc_state.previous = NULL;
     RpObject_GC_Track(gen);
@@ -62,11 +78,12 @@ static int gen_suspended(RpFrame *f)
 }
 
 /* StopIteration escaping a generator becomes RuntimeError (PEP 479), with
- * the StopIteration as __cause__ and __context__. */
-static void stopiteration_to_runtime(void)
+ * the StopIteration as __cause__ and __context__; so does StopAsyncIteration
+ * escaping an async generator. */
+static void stopiteration_to_runtime(RpGenObject *gen, const char *what)
 {
     RpObject *stop = RpErr_GetRaisedException();
-    RpErr_SetString(RpExc_RuntimeError, "generator raised StopIteration");
+    RpErr_Format(RpExc_RuntimeError, "%s raised %s", gen_kind(gen), what);
     RpObject *exc = RpErr_GetRaisedException();
     if (exc == NULL) {
         Rp_DECREF(stop);
@@ -85,14 +102,19 @@ static int gen_send_ex2(RpGenObject *gen, RpObject *arg, RpObject **presult, int
     RpFrame *f = gen->gi_frame;
     *presult = NULL;
     if (f != NULL && !gen->gi_started && arg != NULL && arg != Rp_None && !exc) {
-        RpErr_SetString(RpExc_TypeError, "can't send non-None value to a just-started generator");
+        RpErr_Format(RpExc_TypeError, "can't send non-None value to a just-started %s",
+                     gen_kind(gen));
         return -1;
     }
     if (gen->gi_running) {
-        RpErr_SetString(RpExc_ValueError, "generator already executing");
+        RpErr_Format(RpExc_ValueError, "%s already executing", gen_kind(gen));
         return -1;
     }
     if (f == NULL) {
+        if (Rp_IS_TYPE(gen, &RpCoro_Type) && !exc) {
+            RpErr_SetString(RpExc_RuntimeError, "cannot reuse already awaited coroutine");
+            return -1;
+        }
         if (arg != NULL && !exc) {
             /* An exhausted generator returns None to send() only. */
             *presult = Rp_NewRef(Rp_None);
@@ -123,7 +145,10 @@ static int gen_send_ex2(RpGenObject *gen, RpObject *arg, RpObject **presult, int
         return 0;
     }
     if (result == NULL && RpErr_ExceptionMatches(RpExc_StopIteration))
-        stopiteration_to_runtime();
+        stopiteration_to_runtime(gen, "StopIteration");
+    else if (result == NULL && Rp_IS_TYPE(gen, &RpAsyncGen_Type) &&
+             RpErr_ExceptionMatches(RpExc_StopAsyncIteration))
+        stopiteration_to_runtime(gen, "StopAsyncIteration");
     gen_clear_frame(gen);
     Rp_DECREF(gen);
     *presult = result;
@@ -135,12 +160,15 @@ int RpGen_Send(RpObject *gen, RpObject *arg, RpObject **presult)
     return gen_send_ex2(as_gen(gen), arg, presult, 0);
 }
 
-/* send()/throw() flavour: a return becomes StopIteration(value). */
+/* send()/throw() flavour: a return becomes StopIteration(value)
+ * (StopAsyncIteration for an async generator). */
 static RpObject *gen_send_ex(RpGenObject *gen, RpObject *arg, int exc)
 {
     RpObject *result;
     if (gen_send_ex2(gen, arg, &result, exc) == 1) {
-        if (result == Rp_None)
+        if (Rp_IS_TYPE(gen, &RpAsyncGen_Type))
+            RpErr_SetNone(RpExc_StopAsyncIteration);
+        else if (result == Rp_None)
             RpErr_SetNone(RpExc_StopIteration);
         else
             _RpGen_SetStopIterationValue(result);
@@ -186,7 +214,7 @@ static RpObject *gen_close(RpObject *self, RpObject *unused);
 static int gen_close_iter(RpObject *yf)
 {
     RpObject *res;
-    if (RpGen_Check(yf)) {
+    if (_RpGen_IsGenOrCoro(yf)) {
         res = gen_close(yf, NULL);
     } else {
         RpObject *meth = NULL;
@@ -228,7 +256,7 @@ static RpObject *throw_into_delegate(RpGenObject *gen, RpObject *yf, RpObject *e
 {
     RpObject *ret;
     gen->gi_running = 1;
-    if (RpGen_Check(yf)) {
+    if (_RpGen_IsGenOrCoro(yf)) {
         RpThreadState *ts = RpThreadState_Get();
         /* Make the delegating frame visible in the delegate's traceback. */
         RpFrame *prev = ts->frame;
@@ -349,7 +377,7 @@ static RpObject *gen_close(RpObject *self, RpObject *unused)
     RpObject *ret = gen_send_ex(gen, Rp_None, 1);
     if (ret != NULL) {
         Rp_DECREF(ret);
-        RpErr_SetString(RpExc_RuntimeError, "generator ignored GeneratorExit");
+        RpErr_Format(RpExc_RuntimeError, "%s ignored GeneratorExit", gen_kind(gen));
         return NULL;
     }
     if (RpErr_ExceptionMatches(RpExc_StopIteration) ||
@@ -360,19 +388,62 @@ static RpObject *gen_close(RpObject *self, RpObject *unused)
     return NULL;
 }
 
+/* warnings.warn(msg, RuntimeWarning, 1, coro): reported at the line that
+ * dropped the coroutine.  While the interpreter shuts down (no imports)
+ * the C fallback reports it.  0 / -1. */
+static int warn_via_warnings(RpObject *msg, RpObject *coro)
+{
+    RpObject *mod = RpImport_ImportModule("warnings");
+    RpObject *warn = mod ? RpObject_GetAttrString(mod, "warn") : NULL;
+    RpObject *level = warn ? RpLong_FromLong(1) : NULL;
+    RpObject *res = level ? RpObject_CallFunctionObjArgs(warn, msg, RpExc_RuntimeWarning,
+                                                         level, coro, NULL) : NULL;
+    Rp_XDECREF(mod);
+    Rp_XDECREF(warn);
+    Rp_XDECREF(level);
+    Rp_XDECREF(res);
+    return res ? 0 : -1;
+}
+
+/* A coroutine freed before it ever ran: CPython's RuntimeWarning. */
+static void warn_unawaited(RpGenObject *gen)
+{
+    RpObject *msg = RpUnicode_FromFormat("coroutine '%U' was never awaited", gen->gi_qualname);
+    if (msg == NULL) {
+        RpErr_Clear();
+        return;
+    }
+    int r = 0;
+    RpThreadState *ts = RpThreadState_Get();
+    if (!ts->interp->finalizing)
+        r = warn_via_warnings(msg, (RpObject *)gen);
+    else if (ts->frame == NULL)   /* module teardown: CPython says "sys:1" */
+        RpSys_WriteStderr("sys:1: RuntimeWarning: %s\n", RpUnicode_AsUTF8(msg));
+    else
+        r = RpErr_WarnEx(RpExc_RuntimeWarning, RpUnicode_AsUTF8(msg), 1);
+    Rp_DECREF(msg);
+    if (r < 0)
+        RpErr_WriteUnraisable((RpObject *)gen);
+}
+
 /* PEP 442 finalizer: closing an unfinished generator runs its finally
- * blocks (GeneratorExit), whether it dies by refcount or in the collector. */
+ * blocks (GeneratorExit), whether it dies by refcount or in the collector;
+ * a coroutine that never started only warns. */
 static void gen_finalize(RpObject *self)
 {
     RpGenObject *gen = as_gen(self);
     if (gen->gi_frame == NULL)
         return;
     RpObject *saved = RpErr_GetRaisedException();
-    RpObject *res = gen_close(self, NULL);
-    if (res == NULL)
-        RpErr_WriteUnraisable(self);
-    else
-        Rp_DECREF(res);
+    if (Rp_IS_TYPE(gen, &RpCoro_Type) && !gen->gi_started) {
+        warn_unawaited(gen);
+    } else {
+        RpObject *res = gen_close(self, NULL);
+        if (res == NULL)
+            RpErr_WriteUnraisable(self);
+        else
+            Rp_DECREF(res);
+    }
     RpErr_SetRaisedException(saved);
 }
 
@@ -517,5 +588,164 @@ RpTypeObject RpGen_Type = {
     .tp_iternext = gen_iternext,
     .tp_methods = gen_methods,
     .tp_getset = gen_getset,
+    .tp_finalize = gen_finalize,
+};
+
+/* ---- entry points for the coroutine helpers (coroobject.c) ---- */
+
+RpObject *_RpGen_SendValue(RpObject *gen, RpObject *arg)
+{
+    return gen_send_ex(as_gen(gen), arg, 0);
+}
+
+RpObject *_RpGen_ThrowArgs(RpObject *gen, RpObject *const *args, Rp_ssize_t nargs)
+{
+    return gen_throw(gen, args, nargs);
+}
+
+RpObject *_RpGen_ThrowInstance(RpObject *gen, RpObject *exc)
+{
+    return gen_throw_exc(as_gen(gen), exc);
+}
+
+RpObject *_RpGen_CloseGen(RpObject *gen)
+{
+    return gen_close(gen, NULL);
+}
+
+RpObject *_RpGen_YieldFrom(RpObject *gen)
+{
+    return gen_yf(as_gen(gen));
+}
+
+int _RpGen_Finished(RpObject *gen)
+{
+    return as_gen(gen)->gi_frame == NULL;
+}
+
+/* ---- coroutine ---------------------------------------------------------- */
+
+static RpObject *coro_repr(RpObject *self)
+{
+    return RpUnicode_FromFormat("<coroutine object %U at %p>", as_gen(self)->gi_qualname, self);
+}
+
+static RpObject *coro_await(RpObject *self, RpObject *unused)
+{
+    return _RpCoroWrapper_New(self);
+}
+
+static RpGetSetDef coro_getset[] = {
+    {"cr_frame", gen_get_frame, NULL, NULL, NULL},
+    {"cr_running", gen_get_running, NULL, NULL, NULL},
+    {"cr_suspended", gen_get_suspended, NULL, NULL, NULL},
+    {"cr_code", gen_get_code, NULL, NULL, NULL},
+    {"cr_await", gen_get_yieldfrom, NULL, NULL, NULL},
+    {"__name__", gen_get_name, gen_set_name, NULL, NULL},
+    {"__qualname__", gen_get_qualname, gen_set_qualname, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static RpMethodDef coro_methods[] = {
+    {"send", (RpCFunction)gen_send, RP_METH_O, NULL},
+    {"throw", (RpCFunction)(void (*)(void))gen_throw, RP_METH_FASTCALL, NULL},
+    {"close", (RpCFunction)gen_close, RP_METH_NOARGS, NULL},
+    {"__await__", (RpCFunction)coro_await, RP_METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+/* A coroutine is not an iterator: only `await` (or its __await__
+ * wrapper) drives it. */
+RpTypeObject RpCoro_Type = {
+    RpVarObject_HEAD_INIT(&RpType_Type, 0),
+    .tp_name = "coroutine",
+    .tp_basicsize = offsetof(RpGenObject, gi_frame_data),
+    .tp_itemsize = sizeof(RpObject *),
+    .tp_dealloc = gen_dealloc,
+    .tp_repr = coro_repr,
+    .tp_getattro = RpObject_GenericGetAttr,
+    .tp_flags = RP_TPFLAGS_DEFAULT | RP_TPFLAGS_HAVE_GC,
+    .tp_traverse = gen_traverse,
+    .tp_clear = gen_tp_clear,
+    .tp_weaklistoffset = offsetof(RpGenObject, gi_weakreflist),
+    .tp_methods = coro_methods,
+    .tp_getset = coro_getset,
+    .tp_finalize = gen_finalize,
+};
+
+/* ---- async generator ---------------------------------------------------- */
+
+static RpObject *agen_repr(RpObject *self)
+{
+    return RpUnicode_FromFormat("<async_generator object %U at %p>",
+                                as_gen(self)->gi_qualname, self);
+}
+
+static RpObject *agen_aiter(RpObject *self, RpObject *unused)
+{
+    return Rp_NewRef(self);
+}
+
+static RpObject *agen_anext(RpObject *self, RpObject *unused)
+{
+    return _RpAsyncGenASend_New(self, NULL);
+}
+
+static RpObject *agen_asend(RpObject *self, RpObject *arg)
+{
+    return _RpAsyncGenASend_New(self, arg);
+}
+
+static RpObject *agen_athrow(RpObject *self, RpObject *const *args, Rp_ssize_t nargs)
+{
+    if (!_RpArg_CheckPositional("athrow", nargs, 1, 3))
+        return NULL;
+    RpObject *t = _RpTuple_FromArray((RpObject **)args, nargs);
+    if (t == NULL)
+        return NULL;
+    RpObject *res = _RpAsyncGenAThrow_New(self, t);
+    Rp_DECREF(t);
+    return res;
+}
+
+static RpObject *agen_aclose(RpObject *self, RpObject *unused)
+{
+    return _RpAsyncGenAThrow_New(self, NULL);
+}
+
+static RpGetSetDef agen_getset[] = {
+    {"ag_frame", gen_get_frame, NULL, NULL, NULL},
+    {"ag_running", gen_get_running, NULL, NULL, NULL},
+    {"ag_suspended", gen_get_suspended, NULL, NULL, NULL},
+    {"ag_code", gen_get_code, NULL, NULL, NULL},
+    {"ag_await", gen_get_yieldfrom, NULL, NULL, NULL},
+    {"__name__", gen_get_name, gen_set_name, NULL, NULL},
+    {"__qualname__", gen_get_qualname, gen_set_qualname, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+static RpMethodDef agen_methods[] = {
+    {"asend", (RpCFunction)agen_asend, RP_METH_O, NULL},
+    {"athrow", (RpCFunction)(void (*)(void))agen_athrow, RP_METH_FASTCALL, NULL},
+    {"aclose", (RpCFunction)agen_aclose, RP_METH_NOARGS, NULL},
+    {"__aiter__", (RpCFunction)agen_aiter, RP_METH_NOARGS, NULL},
+    {"__anext__", (RpCFunction)agen_anext, RP_METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+RpTypeObject RpAsyncGen_Type = {
+    RpVarObject_HEAD_INIT(&RpType_Type, 0),
+    .tp_name = "async_generator",
+    .tp_basicsize = offsetof(RpGenObject, gi_frame_data),
+    .tp_itemsize = sizeof(RpObject *),
+    .tp_dealloc = gen_dealloc,
+    .tp_repr = agen_repr,
+    .tp_getattro = RpObject_GenericGetAttr,
+    .tp_flags = RP_TPFLAGS_DEFAULT | RP_TPFLAGS_HAVE_GC,
+    .tp_traverse = gen_traverse,
+    .tp_clear = gen_tp_clear,
+    .tp_weaklistoffset = offsetof(RpGenObject, gi_weakreflist),
+    .tp_methods = agen_methods,
+    .tp_getset = agen_getset,
     .tp_finalize = gen_finalize,
 };

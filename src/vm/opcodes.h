@@ -110,7 +110,15 @@
     OP(MATCH_SEQUENCE, "x -> x bool") \
     OP(MATCH_KEYS, "subject keys -> subject keys values_tuple|None") \
     OP(MATCH_CLASS, "subject cls names -> attrs_tuple|None; arg = number of positional patterns") \
-    OP(COPY_DICT_WITHOUT_KEYS, "subject keys -> subject keys rest_dict")
+    OP(COPY_DICT_WITHOUT_KEYS, "subject keys -> subject keys rest_dict") \
+    OP(GET_AWAITABLE, "x -> awaitable iterator of x; arg 1/2: after __aenter__/__aexit__ (messages)") \
+    OP(GET_AITER, "x -> x.__aiter__()") \
+    OP(GET_ANEXT, "aiter -> aiter awaitable(aiter.__anext__())") \
+    OP(END_ASYNC_FOR, "aiter exc -> ; StopAsyncIteration ends the loop, anything else re-raises") \
+    OP(BEFORE_ASYNC_WITH, "mgr -> bound __aexit__, mgr.__aenter__()") \
+    OP(ASYNC_GEN_WRAP, "v -> v wrapped, so that an async generator's yield is told apart from an await") \
+    OP(CHECK_EG_MATCH, "exc type -> rest match (except*: split exc by type; match None if nothing)") \
+    OP(PREP_RERAISE_STAR, "orig list -> exc|None: what an except* statement re-raises")
 
 typedef enum {
 #define RP_OP_ENUM(name, doc) OP_##name,

@@ -391,27 +391,165 @@ static int seen_before(RpObject *seen, RpObject *exc)
     return r != 0;
 }
 
-static void format_exception(RpStrBuf *b, RpObject *exc, RpObject *seen, int depth)
+/* Exception groups print as a tree: each level of nesting indents the
+ * lines by two spaces and a margin ("| ", "+ " on the first line of a
+ * top-level group), and the members are framed by "+---- N ----" rules,
+ * as CPython's traceback module does (at most 15 members and 10 levels). */
+#define EG_MAX_WIDTH 15
+#define EG_MAX_DEPTH 10
+
+typedef struct {
+    RpObject *seen;       /* ids of the exceptions printed so far */
+    int eg_depth;         /* nesting level inside exception groups */
+    int need_close;       /* the last member's closing rule is still due */
+} PrintCtx;
+
+static void append_indent(RpStrBuf *b, PrintCtx *c)
+{
+    for (int i = 0; i < 2 * c->eg_depth; i++)
+        RpStrBuf_AppendChar(b, ' ');
+}
+
+/* Append the text in `tmp` (consumed) line by line with the current
+ * indentation and margin. */
+static void emit(RpStrBuf *b, PrintCtx *c, RpStrBuf *tmp, char margin)
+{
+    RpObject *text = RpStrBuf_Finish(tmp);
+    if (text == NULL) {
+        RpErr_Clear();
+        return;
+    }
+    if (c->eg_depth == 0) {
+        RpStrBuf_AppendObject(b, text);
+        Rp_DECREF(text);
+        return;
+    }
+    const char *p = RpUnicode_AsUTF8(text);
+    while (p != NULL && *p) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl ? (size_t)(nl - p + 1) : strlen(p);
+        append_indent(b, c);
+        RpStrBuf_AppendChar(b, margin);
+        RpStrBuf_AppendChar(b, ' ');
+        RpStrBuf_Append(b, p, (Rp_ssize_t)n);
+        p += n;
+    }
+    Rp_DECREF(text);
+}
+
+static void emit_str(RpStrBuf *b, PrintCtx *c, const char *s)
+{
+    RpStrBuf tmp;
+    RpStrBuf_Init(&tmp);
+    RpStrBuf_AppendStr(&tmp, s);
+    emit(b, c, &tmp, '|');
+}
+
+static void format_one(RpStrBuf *b, RpObject *exc, PrintCtx *c);
+
+/* The members of a group, each under its "+---- i ----" rule. */
+static void format_group_members(RpStrBuf *b, RpObject *excs, PrintCtx *c)
+{
+    Rp_ssize_t num = RpTuple_GET_SIZE(excs);
+    Rp_ssize_t n = num <= EG_MAX_WIDTH ? num : EG_MAX_WIDTH + 1;
+    c->need_close = 0;
+    for (Rp_ssize_t i = 0; i < n; i++) {
+        int last = i == n - 1, truncated = i >= EG_MAX_WIDTH;
+        if (last)
+            c->need_close = 1;   /* a nested group may close it for us */
+        char title[64];
+        if (truncated)
+            snprintf(title, sizeof title, "...");
+        else
+            snprintf(title, sizeof title, "%zd", i + 1);
+        append_indent(b, c);
+        RpObject *rule = RpUnicode_FromFormat("%s+---------------- %s ----------------\n",
+                                              i == 0 ? "+-" : "  ", title);
+        if (rule) {
+            RpStrBuf_AppendObject(b, rule);
+            Rp_DECREF(rule);
+        }
+        c->eg_depth++;
+        if (!truncated) {
+            format_one(b, RpTuple_GET_ITEM(excs, i), c);
+        } else {
+            Rp_ssize_t more = num - EG_MAX_WIDTH;
+            char line[96];
+            snprintf(line, sizeof line, "and %zd more exception%s\n", more, more > 1 ? "s" : "");
+            emit_str(b, c, line);
+        }
+        if (last && c->need_close) {
+            append_indent(b, c);
+            RpStrBuf_AppendStr(b, "+------------------------------------\n");
+            c->need_close = 0;
+        }
+        c->eg_depth--;
+    }
+}
+
+/* One exception (not its chain): traceback, "Type: message", notes, and
+ * for a group its members. */
+static void format_body(RpStrBuf *b, RpObject *exc, PrintCtx *c)
 {
     RpBaseExceptionObject *e = (RpBaseExceptionObject *)exc;
-    seen_before(seen, exc);
+    int is_group = _RpBaseExceptionGroup_Check(exc);
+    RpStrBuf tmp;
+    if (is_group && c->eg_depth > EG_MAX_DEPTH) {
+        char line[64];
+        snprintf(line, sizeof line, "... (max_group_depth is %d)\n", EG_MAX_DEPTH);
+        emit_str(b, c, line);
+        return;
+    }
+    int toplevel = is_group && c->eg_depth == 0;
+    if (toplevel)
+        c->eg_depth++;
+    if (e->traceback) {
+        RpStrBuf_Init(&tmp);
+        RpStrBuf_AppendStr(&tmp, is_group ? "Exception Group Traceback (most recent call last):\n"
+                                          : "Traceback (most recent call last):\n");
+        emit(b, c, &tmp, toplevel ? '+' : '|');
+        RpStrBuf_Init(&tmp);
+        format_tb(&tmp, (RpTracebackObject *)e->traceback);
+        emit(b, c, &tmp, '|');
+    }
+    RpStrBuf_Init(&tmp);
+    append_exception_line(&tmp, exc);
+    append_notes(&tmp, exc);
+    emit(b, c, &tmp, '|');
+    if (is_group)
+        format_group_members(b, ((RpBaseExceptionGroupObject *)exc)->excs, c);
+    if (toplevel)
+        c->eg_depth = 0;
+}
+
+/* An exception with its chain of causes and contexts, oldest first. */
+static void format_chain(RpStrBuf *b, RpObject *exc, PrintCtx *c, int depth)
+{
+    RpBaseExceptionObject *e = (RpBaseExceptionObject *)exc;
+    seen_before(c->seen, exc);
     if (depth < 100) {
-        if (e->cause && !seen_before(seen, e->cause)) {
-            format_exception(b, e->cause, seen, depth + 1);
-            RpStrBuf_AppendStr(b, "\nThe above exception was the direct cause "
-                                  "of the following exception:\n\n");
-        } else if (e->context && !e->suppress_context && !seen_before(seen, e->context)) {
-            format_exception(b, e->context, seen, depth + 1);
-            RpStrBuf_AppendStr(b, "\nDuring handling of the above exception, "
-                                  "another exception occurred:\n\n");
+        if (e->cause && !seen_before(c->seen, e->cause)) {
+            format_chain(b, e->cause, c, depth + 1);
+            emit_str(b, c, "\nThe above exception was the direct cause "
+                           "of the following exception:\n\n");
+        } else if (e->context && !e->suppress_context && !seen_before(c->seen, e->context)) {
+            format_chain(b, e->context, c, depth + 1);
+            emit_str(b, c, "\nDuring handling of the above exception, "
+                           "another exception occurred:\n\n");
         }
     }
-    if (e->traceback) {
-        RpStrBuf_AppendStr(b, "Traceback (most recent call last):\n");
-        format_tb(b, (RpTracebackObject *)e->traceback);
-    }
-    append_exception_line(b, exc);
-    append_notes(b, exc);
+    format_body(b, exc, c);
+}
+
+static void format_one(RpStrBuf *b, RpObject *exc, PrintCtx *c)
+{
+    format_chain(b, exc, c, 0);
+}
+
+static void format_exception(RpStrBuf *b, RpObject *exc, RpObject *seen, int depth)
+{
+    PrintCtx c = {seen, 0, 0};
+    format_chain(b, exc, &c, depth);
 }
 
 static void write_stderr_text(RpObject *text)
