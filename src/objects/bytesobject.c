@@ -102,6 +102,12 @@ int _RpBytes_View(RpObject *o, const char **p, Rp_ssize_t *n)
         *n = Rp_SIZE(o);
         return 1;
     }
+    /* array.array exports its items as bytes too (the buffer protocol) */
+    char *w;
+    if (RpStd_ArrayView(o, &w, n)) {
+        *p = w;
+        return 1;
+    }
     *p = "";
     *n = 0;
     return 0;
@@ -499,6 +505,9 @@ static RpObject *bytes_richcompare(RpObject *a, RpObject *b, int op)
     const char *p, *q;
     Rp_ssize_t n, m;
     if (!VIEW(a, p, n) || !VIEW(b, q, m))
+        Rp_RETURN_NOTIMPLEMENTED;
+    /* bytes compares only with bytes; bytearray with any buffer (an array) */
+    if (!RpByteArray_Check(a) && !RpByteArray_Check(b) && (!RpBytes_Check(a) || !RpBytes_Check(b)))
         Rp_RETURN_NOTIMPLEMENTED;
     int c = memcmp(p, q, (size_t)(n < m ? n : m));
     if (c == 0)

@@ -231,6 +231,9 @@ int _RpUTF8_Write(char *out, int cp);
 Rp_ssize_t _RpUnicode_Offset(RpObject *u, Rp_ssize_t i);
 /* Number of code points in UTF-8 text. */
 Rp_ssize_t _RpUTF8_Count(const char *s, Rp_ssize_t n);
+/* First occurrence of nd[0..nn) (nn >= 1) in hay[0..hn), or NULL. */
+const char *_RpUnicode_SearchBytes(const char *hay, Rp_ssize_t hn, const char *nd,
+                                   Rp_ssize_t nn);
 /* New exact str from UTF-8 bytes already known valid (shares the 1-char and
  * empty singletons). */
 #define _RpUnicode_FromUTF8 RpUnicode_FromStringAndSize
@@ -276,5 +279,7 @@ RpObject *_RpBytes_Format(RpObject *format, RpObject *args);
 /* Contiguous view of a bytes or bytearray object (borrowed pointer). 1 ok,
  * 0 not bytes-like (no exception). */
 int _RpBytes_View(RpObject *o, const char **p, Rp_ssize_t *n);
+/* array.array's items as bytes (modules/arraymodule.c): 1 if o is an array. */
+int RpStd_ArrayView(RpObject *o, char **p, Rp_ssize_t *n);
 
 #endif
