@@ -165,3 +165,97 @@ def expanduser(path):
     else:
         return path
     return (home.rstrip('/') or '/') + path[i:]
+
+
+# ---- added for the standard modules in lib/ (fnmatch, glob, pathlib, shutil)
+extsep = '.'
+altsep = None
+pathsep = ':'
+defpath = '/bin:/usr/bin'
+devnull = '/dev/null'
+
+
+def normcase(s):
+    return _check(s)
+
+
+def splitdrive(p):
+    return p[:0], p
+
+
+def lexists(path):
+    try:
+        _posix.lstat(path)
+    except (OSError, ValueError):
+        return False
+    return True
+
+
+def getatime(p):
+    return _posix.stat(p).st_atime
+
+
+def getctime(p):
+    return _posix.stat(p).st_ctime
+
+
+def samestat(s1, s2):
+    return s1.st_ino == s2.st_ino and s1.st_dev == s2.st_dev
+
+
+def samefile(f1, f2):
+    return samestat(_posix.stat(f1), _posix.stat(f2))
+
+
+def ismount(path):
+    try:
+        s1 = _posix.lstat(path)
+        s2 = _posix.lstat(join(path, '..'))
+    except (OSError, ValueError):
+        return False
+    if (s1.st_mode & 0o170000) == 0o120000:
+        return False
+    return s1.st_dev != s2.st_dev or s1.st_ino == s2.st_ino
+
+
+def commonpath(paths):
+    if not paths:
+        raise ValueError('commonpath() arg is an empty sequence')
+    paths = tuple(paths)
+    try:
+        split_paths = [p.split(sep) for p in paths]
+        try:
+            isabs_, = set(p[:1] == sep for p in paths)
+        except ValueError:
+            raise ValueError("Can't mix absolute and relative paths") from None
+        split_paths = [[c for c in s if c and c != curdir] for s in split_paths]
+        s1 = min(split_paths)
+        s2 = max(split_paths)
+        common = s1
+        for i, c in enumerate(s1):
+            if c != s2[i]:
+                common = s1[:i]
+                break
+        prefix = sep if isabs_ else sep[:0]
+        return prefix + sep.join(common)
+    except (TypeError, AttributeError):
+        raise
+
+
+def expandvars(path):
+    """Replace $name and ${name} by the environment's values."""
+    if '$' not in path:
+        return path
+    import re
+    env = _posix.environ
+
+    def repl(m):
+        name = m.group(1) or m.group(2)
+        key = name
+        if isinstance(next(iter(env), ''), bytes):
+            key = name.encode()
+        if key in env:
+            val = env[key]
+            return val.decode() if isinstance(val, bytes) else val
+        return m.group(0)
+    return re.sub(r'\$(\w+)|\$\{([^}]*)\}', repl, path)

@@ -716,11 +716,41 @@ static int parse_mode(const char *mode, int *flags, int *binary, int *rd, int *w
     return 0;
 }
 
+/* open(path) for an os.PathLike path (pathlib.Path): open its __fspath__(),
+ * as io.open does; NULL without exception if PATH has no __fspath__. */
+static RpObject *open_pathlike(RpObject *file, const char *mode, int buffering, int closefd)
+{
+    RpObject *name = RpUnicode_InternFromString("__fspath__");
+    if (name == NULL)
+        return NULL;
+    RpObject *meth = _RpObject_LookupSpecial(file, name);
+    Rp_DECREF(name);
+    if (meth == NULL)
+        return NULL;
+    RpObject *path = RpObject_CallNoArgs(meth);
+    Rp_DECREF(meth);
+    if (path == NULL)
+        return NULL;
+    RpObject *res = NULL;
+    if (RpUnicode_Check(path) || RpBytes_Check(path))
+        res = RpFile_Open(path, mode, buffering, closefd);
+    else
+        RpErr_Format(RpExc_TypeError, "expected %s.__fspath__() to return str or bytes, not %s",
+                     _RpType_Name(Rp_TYPE(file)), _RpType_Name(Rp_TYPE(path)));
+    Rp_DECREF(path);
+    return res;
+}
+
 RpObject *RpFile_Open(RpObject *file, const char *mode, int buffering, int closefd)
 {
     int flags, binary, rd, wr, fd;
     if (parse_mode(mode, &flags, &binary, &rd, &wr) < 0)
         return NULL;
+    if (!RpLong_Check(file) && !RpUnicode_Check(file) && !RpBytes_Check(file)) {
+        RpObject *res = open_pathlike(file, mode, buffering, closefd);
+        if (res != NULL || RpErr_Occurred())
+            return res;
+    }
     if (RpLong_Check(file)) {
         fd = (int)RpLong_AsLong(file);
         if (fd == -1 && RpErr_Occurred())

@@ -310,13 +310,61 @@ void RpErr_WriteUnraisable(RpObject *where)
     Rp_DECREF(exc);
 }
 
-/* Warnings are printed once per (category, message, location); refpy has
- * no warnings filters yet, so every warning is shown once. */
+/* The warnings module (lib/warnings.py), imported on first use as CPython's
+ * C side consults its filters; NULL without exception while finalizing or
+ * if it cannot be imported. */
+static RpObject *warnings_module(void)
+{
+    RpObject *name = RpUnicode_FromString("warnings");
+    if (name == NULL)
+        return NULL;
+    RpObject *mod = RpImport_GetModule(name);
+    Rp_DECREF(name);
+    if (mod != NULL || RpErr_Occurred() || RpInterp_Get()->finalizing)
+        return mod;
+    if ((mod = RpImport_ImportModule("warnings")) == NULL)
+        RpErr_Clear();
+    return mod;
+}
+
+/* The warnings module's filters decide: the warning goes to
+ * warnings.warn(msg, category, stacklevel).  Returns 1 if it was handed
+ * over, 0 if the module is unavailable, -1 on error (e.g. the "error"
+ * action raised). */
+static int warn_via_module(RpObject *category, const char *msg, Rp_ssize_t stacklevel)
+{
+    RpObject *mod = warnings_module();
+    if (mod == NULL)
+        return RpErr_Occurred() ? -1 : 0;
+    RpObject *warn = RpObject_GetAttrString(mod, "warn");
+    Rp_DECREF(mod);
+    if (warn == NULL) {
+        RpErr_Clear();
+        return 0;
+    }
+    RpObject *text = RpUnicode_FromString(msg);
+    RpObject *level = RpLong_FromSsize_t(stacklevel);
+    RpObject *res = NULL;
+    if (text != NULL && level != NULL)
+        res = RpObject_CallFunctionObjArgs(warn, text, category, level, NULL);
+    Rp_XDECREF(text);
+    Rp_XDECREF(level);
+    Rp_DECREF(warn);
+    if (res == NULL)
+        return -1;
+    Rp_DECREF(res);
+    return 1;
+}
+
+/* Without the warnings module (at shutdown), warnings are printed once per
+ * (category, message), as its "default" action would. */
 int RpErr_WarnEx(RpObject *category, const char *msg, Rp_ssize_t stacklevel)
 {
-    (void)stacklevel;
     if (category == NULL)
         category = RpExc_UserWarning;
+    int handed = warn_via_module(category, msg, stacklevel);
+    if (handed != 0)
+        return handed < 0 ? -1 : 0;
     if (seen == NULL && (seen = RpSet_New(NULL)) == NULL)
         return -1;
     RpObject *key = RpUnicode_FromFormat("%s:%s", ((RpTypeObject *)category)->tp_name, msg);

@@ -1,0 +1,3 @@
+# helper for mod_warnings_default: interpreter warnings raised outside __main__
+def in_module():
+    return bool(NotImplemented)
