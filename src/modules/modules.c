@@ -1,5 +1,6 @@
 /* modules.c -- the table of built-in C modules that import looks in. */
 #include "rp.h"
+#include "modules/stdmod.h"
 
 const RpBuiltinModule _RpModules_Table[] = {
     {"builtins", RpInit_builtins},
@@ -17,5 +18,12 @@ const RpBuiltinModule _RpModules_Table[] = {
     {"_sha512", RpInit__sha512},
     {"_random", RpInit__random},
     {"_re", RpInit__re},
+    {"_struct", RpInit__struct},
+    {"array", RpInit_array},
+    {"binascii", RpInit_binascii},
+    {"_hashlib", RpInit__hashlib},
+    {"cmath", RpInit_cmath},
+    {"zlib", RpInit_zlib},
+    {"unicodedata", RpInit_unicodedata},
     {NULL, NULL}
 };

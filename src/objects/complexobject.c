@@ -6,6 +6,7 @@
  */
 #include "rp.h"
 #include "objects/complex.h"
+#include "objects/unicodedb.h"
 #include <errno.h>
 #include <math.h>
 
@@ -267,6 +268,15 @@ static const char *parse_float(const char *p, double *out)
 /* complex("1+2j"), "(1-j)", "3", "-2.5e3j", " 1 " */
 static RpObject *from_string(RpTypeObject *type, RpObject *s)
 {
+    if (!RpUnicode_IS_ASCII(s)) {
+        /* Unicode digits and spaces count as their ASCII forms */
+        RpObject *a = RpUnicodeDB_ToASCIIDigits(s);
+        if (a == NULL)
+            return NULL;
+        RpObject *r = from_string(type, a);
+        Rp_DECREF(a);
+        return r;
+    }
     const char *p = RpUnicode_AsUTF8(s);
     if (p == NULL)
         return NULL;

@@ -7,6 +7,7 @@
  * by RpDtoa_Strtod after Python's syntax checks (underscores, spaces).
  */
 #include "rp.h"
+#include "objects/unicodedb.h"
 #include <math.h>
 #include <float.h>
 #include <errno.h>
@@ -528,6 +529,15 @@ RpObject *_RpFloat_FromStringAndSize(const char *s, Rp_ssize_t n, RpObject *obj)
 
 RpObject *RpFloat_FromString(RpObject *str)
 {
+    if (RpUnicode_Check(str) && !RpUnicode_IS_ASCII(str)) {
+        /* Unicode digits and spaces count as their ASCII forms */
+        RpObject *a = RpUnicodeDB_ToASCIIDigits(str);
+        if (a == NULL)
+            return NULL;
+        RpObject *r = _RpFloat_FromStringAndSize(RpUnicode_UTF8(a), RpUnicode_UTF8_SIZE(a), str);
+        Rp_DECREF(a);
+        return r;
+    }
     if (RpUnicode_Check(str))
         return _RpFloat_FromStringAndSize(RpUnicode_UTF8(str), RpUnicode_UTF8_SIZE(str), str);
     if (RpBytes_Check(str))

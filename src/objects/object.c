@@ -5,6 +5,7 @@
  */
 #include "rp.h"
 #include "modules/fileobject.h"
+#include "modules/stdmod.h"
 
 /* ---- reference counting ------------------------------------------------------ */
 
@@ -767,7 +768,7 @@ static RpTypeObject *const static_types[] = {
     &RpDictIterKey_Type, &RpDictIterValue_Type, &RpDictIterItem_Type,
     &RpDictRevIterKey_Type, &RpDictRevIterValue_Type, &RpDictRevIterItem_Type,
     &RpSet_Type, &RpFrozenSet_Type, &RpSetIter_Type,
-    &RpRange_Type, &RpRangeIter_Type, &RpSlice_Type,
+    &RpRange_Type, &RpRangeIter_Type, &RpLongRangeIter_Type, &RpSlice_Type,
     &RpSeqIter_Type, &RpCallIter_Type, &RpEnum_Type, &RpZip_Type, &RpMap_Type,
     &RpFilter_Type, &RpReversed_Type,
     /* funcs.h */
@@ -780,12 +781,17 @@ static RpTypeObject *const static_types[] = {
     &RpWeakref_RefType, &RpWeakref_ProxyType, &RpWeakref_CallableProxyType,
     /* vm */
     &RpTraceBack_Type, &RpCode_Type, &RpFrame_Type, &RpGen_Type,
+    &RpCoro_Type, &RpAsyncGen_Type, &RpCoroWrapper_Type, &RpAsyncGenASend_Type,
+    &RpAsyncGenAThrow_Type, &RpAsyncGenWrapped_Type,
     /* complex.h, containers.h additions, modules */
     &RpComplex_Type, &RpDictRevIterKey_Type, &RpDictRevIterValue_Type, &RpDictRevIterItem_Type,
     &RpFile_Type, &_RpNamespace_Type, &RpMemoryView_Type, &RpGenericAlias_Type, &RpUnion_Type,
     &RpLock_Type, &RpRLock_Type, &RpLocal_Type, &_RpVersionInfo_Type, &RpRandom_Type,
     &_RpFloatInfo_Type, &_RpIntInfo_Type, &_RpHashInfo_Type, &_RpThreadInfo_Type, &_RpFlags_Type,
     &_RpStructTime_Type,
+    /* modules/stdmod.h */
+    &RpStruct_Type, &RpStructIter_Type, &RpArray_Type, &RpArrayIter_Type,
+    &RpHash_Type, &RpZCompress_Type, &RpZDecompress_Type,
 };
 #define N_STATIC_TYPES (sizeof(static_types) / sizeof(static_types[0]))
 
