@@ -1,0 +1,1 @@
+"""urllib -- only urllib.parse in refpy (no network access)."""
