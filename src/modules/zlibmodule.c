@@ -947,6 +947,8 @@ static void build_lengths(const uint32_t *freq, int n, int maxbits, uint8_t *len
 {
     uint32_t f[320];
     int used = 0;
+    if (n <= 0 || n > 320)
+        return;
     for (int i = 0; i < n; i++) {
         f[i] = freq[i];
         used += freq[i] != 0;
