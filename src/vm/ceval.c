@@ -2013,10 +2013,14 @@ dispatch:
         DISPATCH();
     }
 
-    TARGET(BEFORE_WITH) {
+    TARGET(BEFORE_WITH)
+    TARGET(BEFORE_ASYNC_WITH) {
+        /* with and async with differ only in the methods looked up */
         RpObject *mgr = TOP();
         RpObject *exit = NULL;
-        RpObject *res = before_with(mgr, &exit);
+        RpObject *res = RP_INSTR_OP(word) == OP_BEFORE_WITH
+                            ? before_with(mgr, &exit)
+                            : _RpEval_BeforeAsyncWith(mgr, &exit);
         if (exit != NULL) {
             SET_TOP(exit);
             Rp_DECREF(mgr);
@@ -2184,20 +2188,6 @@ dispatch:
         Rp_DECREF(exc);
         RpObject *aiter = POP();
         Rp_DECREF(aiter);
-        DISPATCH();
-    }
-
-    TARGET(BEFORE_ASYNC_WITH) {
-        RpObject *mgr = TOP();
-        RpObject *exit = NULL;
-        RpObject *res = _RpEval_BeforeAsyncWith(mgr, &exit);
-        if (exit != NULL) {
-            SET_TOP(exit);
-            Rp_DECREF(mgr);
-        }
-        if (res == NULL)
-            goto error;
-        PUSH(res);
         DISPATCH();
     }
 
