@@ -56,7 +56,7 @@ def _hex4(s, pos):
     return int(h, 16)
 
 
-def scanstring(s, end, strict=True):
+def py_scanstring(s, end, strict=True):
     """Parse the string whose opening quote is at end-1; return (str, end)."""
     begin = end - 1
     n = len(s)
@@ -104,6 +104,15 @@ def scanstring(s, end, strict=True):
                 uni = 0x10000 + (((uni - 0xd800) << 10) | (uni2 - 0xdc00))
                 end += 6
         append(chr(uni))
+
+
+try:
+    from _json import scanstring as c_scanstring
+except ImportError:
+    c_scanstring = None
+
+# The C version when refpy has `_json`, as CPython's json does.
+scanstring = c_scanstring or py_scanstring
 
 
 class _Scanner:

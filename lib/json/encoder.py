@@ -20,7 +20,12 @@ def py_encode_basestring(s):
     return '"' + s.translate(_ESC) + '"'
 
 
-encode_basestring = py_encode_basestring
+try:
+    from _json import encode_basestring as c_encode_basestring
+except ImportError:
+    c_encode_basestring = None
+
+encode_basestring = c_encode_basestring or py_encode_basestring
 
 
 def _ascii_char(ch):
@@ -41,7 +46,12 @@ def py_encode_basestring_ascii(s):
     return '"' + ''.join([ch if ch < '\x7f' else _ascii_char(ch) for ch in s]) + '"'
 
 
-encode_basestring_ascii = py_encode_basestring_ascii
+try:
+    from _json import encode_basestring_ascii as c_encode_basestring_ascii
+except ImportError:
+    c_encode_basestring_ascii = None
+
+encode_basestring_ascii = c_encode_basestring_ascii or py_encode_basestring_ascii
 
 
 class JSONEncoder(object):

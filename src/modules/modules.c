@@ -18,6 +18,7 @@ const RpBuiltinModule _RpModules_Table[] = {
     {"_sha512", RpInit__sha512},
     {"_random", RpInit__random},
     {"_re", RpInit__re},
+    {"_json", RpInit__json},
     {"_struct", RpInit__struct},
     {"array", RpInit_array},
     {"binascii", RpInit_binascii},
