@@ -1,7 +1,11 @@
 import asyncio
 
+# say() delays are in units of SCALE seconds, far enough apart that the
+# order of wake-ups stays the same on a slow machine or under valgrind.
+SCALE = 3
+
 async def say(delay, what):
-    await asyncio.sleep(delay)
+    await asyncio.sleep(delay * SCALE)
     print(what)
     return what.upper()
 
@@ -50,7 +54,7 @@ async def main():
         await asyncio.gather(fail(), say(0.02, 'late'))
     except ValueError as e:
         print('gather raised', e)
-    await asyncio.sleep(0.06)
+    await asyncio.sleep(0.06 * SCALE)
     ev = asyncio.Event()
     async def waiter(i):
         await ev.wait()
@@ -70,7 +74,7 @@ async def main():
     async def limited(i):
         async with sem:
             print('sem in', i)
-            await asyncio.sleep(0.01)
+            await asyncio.sleep(0.05 * (i + 1))
             print('sem out', i)
     await asyncio.gather(*(limited(i) for i in range(4)))
     for coro in asyncio.as_completed([say(0.05, 'x'), say(0.01, 'y')]):

@@ -1,13 +1,17 @@
 import asyncio
 import time
 
+# Delays are in units of SCALE seconds, far enough apart that the order of
+# wake-ups stays the same on a slow machine or under valgrind.
+SCALE = 5
+
 # Producer/consumer with a bounded queue and several workers (the classic
 # asyncio demo), then the tutorial's gather of sleeps.
 
 async def worker(name, queue, results):
     while True:
         delay = await queue.get()
-        await asyncio.sleep(delay)
+        await asyncio.sleep(delay * SCALE)
         results.append((name, delay))
         print(f'{name} slept {delay}')
         queue.task_done()
@@ -26,7 +30,7 @@ async def main():
     print(sorted(results))
 
 async def say_after(delay, what):
-    await asyncio.sleep(delay)
+    await asyncio.sleep(delay * SCALE)
     print(what)
 
 async def tutorial():
@@ -38,7 +42,7 @@ async def tutorial():
     task2 = asyncio.create_task(say_after(0.01, 'world'))
     await task1
     await task2
-    print('finished', time.monotonic() - t0 >= 0.08)
+    print('finished', time.monotonic() - t0 >= 0.08 * SCALE)
 
 async def factorial(name, number):
     f = 1
