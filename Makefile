@@ -90,7 +90,7 @@ check-tsan:
 # --fair-sched: valgrind runs one thread at a time; without fair scheduling
 # a thread that spins can hold valgrind's lock long after the GIL passed on.
 check-valgrind: refpy unit
-	REFPY_MALLOC=malloc RUNNER_WRAP="valgrind -q --fair-sched=yes --error-exitcode=99 --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite" sh tests/run.sh ./refpy $(BUILD)/unit
+	TEST_TIMEOUT=$${TEST_TIMEOUT:-600} REFPY_MALLOC=malloc RUNNER_WRAP="valgrind -q --fair-sched=yes --error-exitcode=99 --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite" sh tests/run.sh ./refpy $(BUILD)/unit
 
 bench: refpy
 	@sh bench/run.sh ./refpy
