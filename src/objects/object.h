@@ -476,6 +476,11 @@ void _RpType_FiniSlotDefs(void);
 /* Instances: attribute storage (inline table or dict) of an instance.
  * Lookup: 1 found (*res new ref), 0 missing, -1 error. */
 int _RpObject_InstanceLookup(RpObject *o, RpObject *name, RpObject **res);
+/* The value slot of name (interned) in o's inline attribute table, or
+ * NULL (no table, or no such name).  *hint is a guess at the position,
+ * updated when wrong: an inline cache keeps it per instruction, so that
+ * instances of one class shaped alike are read without a search. */
+RpObject **_RpObject_InstanceSlot(RpObject *o, RpObject *name, unsigned int *hint);
 /* Store (v != NULL) or delete: 0 ok, -1 error, 1 o has no attribute
  * storage, 2 delete of a missing name (no exception set). */
 int _RpObject_InstanceStore(RpObject *o, RpObject *name, RpObject *v);

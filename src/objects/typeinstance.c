@@ -216,6 +216,20 @@ int _RpObject_InstanceLookup(RpObject *o, RpObject *name, RpObject **res)
     return 1;
 }
 
+RpObject **_RpObject_InstanceSlot(RpObject *o, RpObject *name, unsigned int *hint)
+{
+    InlineAttrs **pa = managed_values(o, dict_slot(o));
+    if (pa == NULL || *pa == NULL)
+        return NULL;
+    InlineAttrs *a = *pa;
+    if (*hint < (unsigned int)a->len && a->e[*hint].key == name)
+        return &a->e[*hint].value;
+    RpObject **slot = inline_find(a, name);
+    if (slot != NULL)
+        *hint = (unsigned int)(((char *)slot - (char *)&a->e[0].value) / sizeof(InlinePair));
+    return slot;
+}
+
 static int dict_store(RpObject *d, RpObject *name, RpObject *v)
 {
     if (v != NULL)

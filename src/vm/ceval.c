@@ -466,6 +466,7 @@ static int fill_attr_cache(RpAttrCache *c, RpTypeObject *tp, RpObject *name, int
     c->tp_version = tp->tp_version_tag;
     c->kind = kind;
     c->descr = descr;
+    c->hint = 0;
     return kind;
 }
 
@@ -482,6 +483,9 @@ static inline RpObject *load_attr_cached(RpObject *owner, RpObject *name, RpCode
     if (RP_UNLIKELY(c->a.kind != RP_ATTR_CACHE_INSTANCE || c->a.tp_version != tp->tp_version_tag) &&
         fill_attr_cache(&c->a, tp, name, 0) != RP_ATTR_CACHE_INSTANCE)
         return RpObject_GetAttr(owner, name);
+    RpObject **slot = _RpObject_InstanceSlot(owner, name, &c->a.hint);
+    if (slot != NULL)
+        return Rp_NewRef(*slot);
     RpObject *res;
     int r = _RpObject_InstanceLookup(owner, name, &res);
     if (r > 0)
@@ -540,6 +544,13 @@ static inline int store_attr_cached(RpObject *owner, RpObject *name, RpObject *v
     if (RP_UNLIKELY(c->a.kind != RP_ATTR_CACHE_INSTANCE || c->a.tp_version != tp->tp_version_tag) &&
         fill_attr_cache(&c->a, tp, name, 0) != RP_ATTR_CACHE_INSTANCE)
         return RpObject_SetAttr(owner, name, v);
+    RpObject **slot = v != NULL ? _RpObject_InstanceSlot(owner, name, &c->a.hint) : NULL;
+    if (slot != NULL) {
+        RpObject *old = *slot;
+        *slot = Rp_NewRef(v);
+        Rp_DECREF(old);
+        return 0;
+    }
     int r = _RpObject_InstanceStore(owner, name, v);
     if (r <= 0)
         return r;

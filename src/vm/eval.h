@@ -129,6 +129,7 @@ typedef struct RpAttrCache {
     unsigned int tp_version;   /* 0: empty */
     int kind;                  /* RP_ATTR_CACHE_* */
     RpObject *descr;           /* borrowed from the type's MRO dicts */
+    unsigned int hint;         /* position in the instance's inline table */
 } RpAttrCache;
 #define RP_ATTR_CACHE_INSTANCE 1   /* no class attribute: the instance's own (LOAD/STORE_ATTR) */
 #define RP_ATTR_CACHE_METHOD 2     /* a method descriptor on the type (LOAD_METHOD) */
