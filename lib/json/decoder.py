@@ -33,13 +33,6 @@ class JSONDecodeError(ValueError):
         return self.__class__, (self.msg, self.doc, self.pos)
 
 
-class _StopAt(Exception):
-    """Internal: no value starts at this index (CPython's StopIteration)."""
-
-    def __init__(self, idx):
-        self.idx = idx
-
-
 def _skip_ws(s, idx, n):
     while idx < n and s[idx] in _WS:
         idx += 1
@@ -116,7 +109,10 @@ scanstring = c_scanstring or py_scanstring
 
 
 class _Scanner:
-    """Parses one JSON value; holds the decoder's hooks."""
+    """Parses one JSON value; holds the decoder's hooks.
+
+    Called as scan_once(string, idx) -> (value, end); raises
+    StopIteration(idx) when no value starts at idx."""
 
     def __init__(self, decoder):
         self.strict = decoder.strict
@@ -137,7 +133,7 @@ class _Scanner:
     def value(self, idx):
         s = self.s
         if idx >= self.n:
-            raise _StopAt(idx)
+            raise StopIteration(idx)
         ch = s[idx]
         if ch == '"':
             return scanstring(s, idx + 1, self.strict)
@@ -172,7 +168,7 @@ class _Scanner:
         elif idx < n and s[idx] == '0':
             idx += 1
         else:
-            raise _StopAt(start)
+            raise StopIteration(start)
         is_float = False
         if idx + 1 < n and s[idx] == '.' and s[idx + 1] in _DIGITS:
             is_float = True
@@ -249,6 +245,17 @@ class _Scanner:
             idx = _skip_ws(s, idx + 1, n)
 
 
+py_make_scanner = _Scanner
+
+try:
+    from _json import make_scanner as c_make_scanner
+except ImportError:
+    c_make_scanner = None
+
+# The C scanner when refpy has it, as CPython's json.scanner does.
+make_scanner = c_make_scanner or py_make_scanner
+
+
 _CONSTANTS = {'-Infinity': NegInf, 'Infinity': PosInf, 'NaN': NaN}
 
 
@@ -263,7 +270,8 @@ class JSONDecoder(object):
         self.parse_constant = parse_constant or _CONSTANTS.__getitem__
         self.strict = strict
         self.object_pairs_hook = object_pairs_hook
-        self.scan_once = _Scanner(self)
+        self.memo = {}
+        self.scan_once = make_scanner(self)
 
     def decode(self, s):
         n = len(s)
@@ -276,5 +284,5 @@ class JSONDecoder(object):
     def raw_decode(self, s, idx=0):
         try:
             return self.scan_once(s, idx)
-        except _StopAt as err:
-            raise JSONDecodeError('Expecting value', s, err.idx) from None
+        except StopIteration as err:
+            raise JSONDecodeError('Expecting value', s, err.value) from None

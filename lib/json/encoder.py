@@ -54,6 +54,12 @@ except ImportError:
 encode_basestring_ascii = c_encode_basestring_ascii or py_encode_basestring_ascii
 
 
+try:
+    from _json import make_encoder as c_make_encoder
+except ImportError:
+    c_make_encoder = None
+
+
 class JSONEncoder(object):
     """Extensible JSON encoder for Python data structures."""
     item_separator = ', '
@@ -101,13 +107,17 @@ class JSONEncoder(object):
             else:
                 return float.__repr__(o)
             if not allow_nan:
-                # CPython's C encoder (used without indent) omits the value.
-                msg = 'Out of range float values are not JSON compliant'
-                if self.indent is not None:
-                    msg += ': ' + repr(o)
-                raise ValueError(msg)
+                # (the C encoder's message omits the value)
+                raise ValueError('Out of range float values are not JSON '
+                                 'compliant: ' + repr(o))
             return text
 
+        if _one_shot and c_make_encoder is not None and self.indent is None:
+            # As CPython: the C encoder for compact one-shot encoding.
+            return c_make_encoder(markers, self.default, _encoder, self.indent,
+                                  self.key_separator, self.item_separator,
+                                  self.sort_keys, self.skipkeys,
+                                  self.allow_nan)(o, 0)
         indent = self.indent
         if indent is not None and not isinstance(indent, str):
             indent = ' ' * indent

@@ -755,6 +755,7 @@ int RpObject_Print(RpObject *o, FILE *fp, int flags)
 /* Every static type declared in a header under src/ (exceptions excepted:
  * _RpExc_Init makes those).  Readying a type readies its bases first, so
  * the order only matters for readability: roots, then by subsystem. */
+extern RpTypeObject RpJSONScanner_Type, RpJSONEncoder_Type;    /* modules/jsonmodule.c */
 static RpTypeObject *const static_types[] = {
     &RpBaseObject_Type, &RpType_Type,
     &RpNone_Type, &RpNotImplemented_Type, &RpEllipsis_Type, &RpDictProxy_Type,
@@ -792,6 +793,7 @@ static RpTypeObject *const static_types[] = {
     /* modules/stdmod.h */
     &RpStruct_Type, &RpStructIter_Type, &RpArray_Type, &RpArrayIter_Type,
     &RpHash_Type, &RpZCompress_Type, &RpZDecompress_Type,
+    &RpJSONScanner_Type, &RpJSONEncoder_Type,    /* modules/jsonmodule.c */
 };
 #define N_STATIC_TYPES (sizeof(static_types) / sizeof(static_types[0]))
 
