@@ -35,7 +35,12 @@ $(BUILD)/obj/%.o: src/%.c
 $(BUILD)/embed: tools/embed.c
 	@mkdir -p $(dir $@)
 	$(CC) -O1 -o $@ $<
-$(BUILD)/gen/frozen.c: $(BUILD)/embed $(LIBPY)
+# The list of lib files is a prerequisite too: a new file (whatever its
+# mtime) or a removed one must regenerate frozen.c.
+$(BUILD)/gen/libpy.list: FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(LIBPY)' | cmp -s - $@ || echo '$(LIBPY)' > $@
+$(BUILD)/gen/frozen.c: $(BUILD)/embed $(LIBPY) $(BUILD)/gen/libpy.list
 	@mkdir -p $(dir $@)
 	$(BUILD)/embed $@ $(LIBPY)
 $(BUILD)/obj/gen/frozen.o: $(BUILD)/gen/frozen.c
@@ -44,6 +49,8 @@ $(BUILD)/obj/gen/frozen.o: $(BUILD)/gen/frozen.c
 
 # Compile only (every object file, no link): what each subsystem checks alone.
 objs: $(OBJS) $(CLI_OBJS)
+
+FORCE:
 
 -include $(DEPS)
 
@@ -98,4 +105,4 @@ bench: refpy
 clean:
 	rm -rf build build-debug build-asan build-tsan refpy refpy-debug
 
-.PHONY: all objs unit test expected demo debug check check-tsan check-valgrind bench clean
+.PHONY: FORCE all objs unit test expected demo debug check check-tsan check-valgrind bench clean
