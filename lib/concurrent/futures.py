@@ -96,9 +96,11 @@ def _set_module(modname, *objs):
         obj.__module__ = modname
 
 
-# CPython's submodules, importable by name; they are this module.
+# CPython's submodules, importable by name and reachable as attributes
+# (concurrent.futures.process.BrokenProcessPool); they are this module.
 for _sub in ('_base', 'thread', 'process'):
     sys.modules.setdefault(__name__ + '.' + _sub, sys.modules[__name__])
+    globals()[_sub] = sys.modules[__name__]
 del _sub
 
 
@@ -742,8 +744,11 @@ class ProcessPoolExecutor(Executor):
             event = self._events.get()
             if event is not _WAKE:
                 self._complete(*event)
-        self._pool.close()
-        self._pool.join()
+        if self._broken:
+            self._pool.terminate()   # what is left of a broken pool
+        else:
+            self._pool.close()
+            self._pool.join()
 
     def shutdown(self, wait=True, *, cancel_futures=False):
         with self._lock:

@@ -26,5 +26,6 @@ const RpBuiltinModule _RpModules_Table[] = {
     {"cmath", RpInit_cmath},
     {"zlib", RpInit_zlib},
     {"unicodedata", RpInit_unicodedata},
+    {"_ast", RpInit__ast},
     {NULL, NULL}
 };

@@ -34,6 +34,7 @@ RpObject *RpInit__multiprocessing(void); /* mpmodule.c: SemLock, Shm, the wire *
 RpObject *RpInit__signal(void);   /* signalmodule.c: behind lib/signal.py */
 RpObject *RpInit__re(void);       /* remodule.c: regex engine behind lib/re.py */
 RpObject *RpInit__json(void);     /* jsonmodule.c: scanstring, encode_basestring(_ascii) */
+RpObject *RpInit__ast(void);     /* astmodule.c: the parser behind lib/ast.py */
 extern RpTypeObject RpLock_Type, RpRLock_Type, RpLocal_Type;
 
 /* NULL-terminated table, in modules.c. */

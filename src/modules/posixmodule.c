@@ -12,7 +12,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include <math.h>
-#include <stdio.h>
 #include <sys/ioctl.h>
 #include <sys/times.h>
 #include <sys/utsname.h>
@@ -990,12 +989,23 @@ typedef struct {
     int errpipe, close_fds, new_session;
 } spawn_plan;
 
-/* Report errno and the failing step through the error pipe, then die. */
+/* Report errno (hex) and the failing step through the error pipe, then
+ * die.  Formatted by hand: after fork() only async-signal-safe calls. */
 static void child_fail(const spawn_plan *sp, int err, const char *where)
 {
-    char msg[64];
-    int n = snprintf(msg, sizeof msg, "%x:%s", err, where);
-    if (write(sp->errpipe, msg, (size_t)n) < 0) {
+    char msg[64], digits[16];
+    size_t n = 0, nd = 0;
+    unsigned v = (unsigned)err;
+    do {
+        digits[nd++] = "0123456789abcdef"[v % 16];
+        v /= 16;
+    } while (v && nd < sizeof digits);
+    while (nd)
+        msg[n++] = digits[--nd];
+    msg[n++] = ':';
+    while (*where && n < sizeof msg)
+        msg[n++] = *where++;
+    if (write(sp->errpipe, msg, n) < 0) {
         /* nothing more to do: the parent sees an empty pipe */
     }
     _exit(255);

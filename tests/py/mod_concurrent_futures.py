@@ -207,3 +207,21 @@ if __name__ == '__main__':
         ex.shutdown(wait=True, cancel_futures=True)
         print(blocker.result(), sum(q.cancelled() for q in queued) >= 3,
               all(q.cancelled() or q.result() == i * i for i, q in enumerate(queued)))
+
+    # a worker that dies breaks the pool
+    import os
+
+    def die():
+        os._exit(1)
+
+    with ProcessPoolExecutor(1) as ex:
+        f = ex.submit(die)
+        try:
+            f.result(timeout=30)
+        except cf.process.BrokenProcessPool as e:
+            print('BrokenProcessPool:', e, isinstance(e, cf.BrokenExecutor))
+        try:
+            ex.submit(square, 1)
+        except cf.process.BrokenProcessPool as e:
+            print('BrokenProcessPool:', e)
+    print(cf.thread.ThreadPoolExecutor is ThreadPoolExecutor, cf._base.Future is Future)
