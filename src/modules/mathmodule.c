@@ -55,6 +55,8 @@ static RpObject *math_1(RpObject *arg, double (*f)(double), int can_overflow)
 MATH_1(sqrt, sqrt, 0)
 MATH_1(exp, exp, 1)
 MATH_1(expm1, expm1, 1)
+MATH_1(exp2, exp2, 1)
+MATH_1(cbrt, cbrt, 0)
 MATH_1(log1p, log1p, 0)
 MATH_1(sin, sin, 0)
 MATH_1(cos, cos, 0)
@@ -934,6 +936,8 @@ static RpMethodDef math_methods[] = {
     {"erfc", math_erfc, RP_METH_O, "Complementary error function at x."},
     {"exp", math_exp, RP_METH_O, "Return e raised to the power of x."},
     {"expm1", math_expm1, RP_METH_O, "Return exp(x)-1."},
+    {"exp2", math_exp2, RP_METH_O, "Return 2 raised to the power x."},
+    {"cbrt", math_cbrt, RP_METH_O, "Return the cube root of x."},
     {"fabs", math_fabs, RP_METH_O, "Return the absolute value of the float x."},
     {"factorial", math_factorial, RP_METH_O, "Find n!."},
     {"floor", math_floor, RP_METH_O, "Return the floor of x as an Integral."},

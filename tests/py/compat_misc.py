@@ -18,3 +18,11 @@ for v in (5, True, 1.5, "a", None):
 class I:
     def __index__(self): return 7
 print(operator.index(I()), [0, 1, 2, 3, 4, 5, 6, 7][I()])
+# math.cbrt and math.exp2 (new in 3.11)
+import math
+print(math.cbrt(27), math.cbrt(-8), math.cbrt(2), math.exp2(10), math.exp2(-1), math.exp2(0.5))
+try:
+    math.exp2(5000)
+except OverflowError as e:
+    print("OverflowError:", e)
+print(math.cbrt(float("inf")), math.cbrt(-0.0), math.exp2(float("-inf")))
