@@ -210,12 +210,15 @@ static RpObject *file_write(RpObject *self, RpObject *arg)
     if (!f->writable)
         return err_unsupported("not writable");
     if (f->binary) {
-        if (!RpBytes_Check(arg) && !RpByteArray_Check(arg))
+        /* any bytes-like object: bytes, bytearray, memoryview, array */
+        const char *p;
+        Rp_ssize_t n;
+        if (!_RpBytes_View(arg, &p, &n) && _RpMemoryView_View(arg, &p, &n) <= 0) {
+            if (RpErr_Occurred())
+                return NULL;
             return RpErr_Format(RpExc_TypeError, "a bytes-like object is required, not '%s'",
                                 _RpType_Name(Rp_TYPE(arg)));
-        const char *p = RpBytes_Check(arg) ? RpBytes_AS_STRING(arg)
-                                           : ((RpByteArrayObject *)arg)->ob_bytes;
-        Rp_ssize_t n = Rp_SIZE(arg);
+        }
         if (buffer_write(f, p, n) < 0)
             return NULL;
         return RpLong_FromSsize_t(n);

@@ -616,6 +616,8 @@ static int fill_sys(RpObject *m, RpObject *d)
         set_str(d, "platform", "linux") < 0 || set_str(d, "byteorder", "little") < 0 ||
         set_str(d, "executable", exe) < 0 || set_str(d, "prefix", "/usr/local") < 0 ||
         set_str(d, "exec_prefix", "/usr/local") < 0 ||
+        set_str(d, "base_prefix", "/usr/local") < 0 ||
+        set_str(d, "base_exec_prefix", "/usr/local") < 0 ||
         set_str(d, "version", "3.11.0 (refpy " REFPY_VERSION ", reference-counted Python in C)") < 0 ||
         set_new(d, "version_info", make_version_info()) < 0 ||
         set_new(d, "float_info", make_float_info()) < 0 ||

@@ -26,3 +26,18 @@ try:
 except OverflowError as e:
     print("OverflowError:", e)
 print(math.cbrt(float("inf")), math.cbrt(-0.0), math.exp2(float("-inf")))
+# binary files take any bytes-like object; sys.base_prefix exists
+import array, os, sys, tempfile
+path = os.path.join(tempfile.mkdtemp(), "b.bin")
+with open(path, "wb") as f:
+    print(f.write(b"ab"), f.write(bytearray(b"cd")), f.write(memoryview(b"xefx")[1:3]),
+          f.write(array.array("B", [103, 104])))
+    try:
+        f.write("str")
+    except TypeError as e:
+        print("TypeError:", e)
+with open(path, "rb") as f:
+    print(f.read())
+os.remove(path)
+os.rmdir(os.path.dirname(path))
+print(sys.base_prefix == sys.prefix, sys.base_exec_prefix == sys.exec_prefix)
