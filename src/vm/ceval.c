@@ -691,7 +691,7 @@ static inline int float_arith(int op, double x, double y, double *r)
     }
 }
 
-/* The result of comparison op on c = (a > b) - (a < b) style outcomes. */
+/* x op y for a comparison op (NaN compares unequal to everything). */
 static inline int float_compare(int op, double x, double y)
 {
     switch (op) {
@@ -736,18 +736,6 @@ static RpObject *binary_op_fast(int op, RpObject *a, RpObject *b)
             break;
         }
         }
-    } else if (RpFloat_CheckExact(a) && RpFloat_CheckExact(b)) {
-        double x = RpFloat_AS_DOUBLE(a), y = RpFloat_AS_DOUBLE(b);
-        switch (op) {
-        case RP_NB_ADD: case RP_NB_INPLACE + RP_NB_ADD: return RpFloat_FromDouble(x + y);
-        case RP_NB_SUBTRACT: case RP_NB_INPLACE + RP_NB_SUBTRACT: return RpFloat_FromDouble(x - y);
-        case RP_NB_MULTIPLY: case RP_NB_INPLACE + RP_NB_MULTIPLY: return RpFloat_FromDouble(x * y);
-        case RP_NB_TRUE_DIVIDE: case RP_NB_INPLACE + RP_NB_TRUE_DIVIDE:
-            if (y != 0.0)
-                return RpFloat_FromDouble(x / y);
-            break;
-        default: break;
-        }
     } else if (RpUnicode_CheckExact(a) && RpUnicode_CheckExact(b) &&
                (op == RP_NB_ADD || op == RP_NB_INPLACE + RP_NB_ADD)) {
         return RpUnicode_Concat(a, b);
@@ -755,36 +743,24 @@ static RpObject *binary_op_fast(int op, RpObject *a, RpObject *b)
     return _RpEval_BinaryOp(op, a, b);
 }
 
-static RpObject *compare_op(RpObject *a, RpObject *b, int op)
+/* Comparison op on two exact ints or two exact floats: 0 or 1, or -1 for
+ * any other pair (which goes through rich comparison). */
+static inline int compare_fast(RpObject *a, RpObject *b, int op)
 {
-    int c;
     if (RpLong_CheckExact(a) && RpLong_CheckExact(b)) {
-        c = _RpLong_Compare(a, b);
-    } else if (RpFloat_CheckExact(a) && RpFloat_CheckExact(b)) {
-        double x = RpFloat_AS_DOUBLE(a), y = RpFloat_AS_DOUBLE(b);
-        int r;
+        int c = _RpLong_Compare(a, b);
         switch (op) {
-        case Rp_LT: r = x < y; break;
-        case Rp_LE: r = x <= y; break;
-        case Rp_EQ: r = x == y; break;
-        case Rp_NE: r = x != y; break;
-        case Rp_GT: r = x > y; break;
-        default: r = x >= y; break;
+        case Rp_LT: return c < 0;
+        case Rp_LE: return c <= 0;
+        case Rp_EQ: return c == 0;
+        case Rp_NE: return c != 0;
+        case Rp_GT: return c > 0;
+        default: return c >= 0;
         }
-        return RpBool_FromLong(r);
-    } else {
-        return RpObject_RichCompare(a, b, op);
     }
-    int r;
-    switch (op) {
-    case Rp_LT: r = c < 0; break;
-    case Rp_LE: r = c <= 0; break;
-    case Rp_EQ: r = c == 0; break;
-    case Rp_NE: r = c != 0; break;
-    case Rp_GT: r = c > 0; break;
-    default: r = c >= 0; break;
-    }
-    return RpBool_FromLong(r);
+    if (RpFloat_CheckExact(a) && RpFloat_CheckExact(b))
+        return float_compare(op, RpFloat_AS_DOUBLE(a), RpFloat_AS_DOUBLE(b));
+    return -1;
 }
 
 /* The next item of an iterator: 1 item, 0 exhausted, -1 error. */
@@ -1430,31 +1406,9 @@ dispatch:
     TARGET(COMPARE_OP) {
         RpObject *rhs = POP();
         RpObject *lhs = TOP();
-        if (RpLong_CheckExact(lhs) && RpLong_CheckExact(rhs)) {
-            /* int < int followed by a conditional jump: no bool object */
-            uint32_t nw = *next_instr;
-            int nop = (int)RP_INSTR_OP(nw);
-            if (nop == OP_POP_JUMP_IF_FALSE || nop == OP_POP_JUMP_IF_TRUE) {
-                int c = _RpLong_Compare(lhs, rhs), r;
-                switch (oparg) {
-                case Rp_LT: r = c < 0; break;
-                case Rp_LE: r = c <= 0; break;
-                case Rp_EQ: r = c == 0; break;
-                case Rp_NE: r = c != 0; break;
-                case Rp_GT: r = c > 0; break;
-                default: r = c >= 0; break;
-                }
-                sp--;
-                Rp_DECREF(rhs);
-                Rp_DECREF(lhs);
-                next_instr++;
-                if (r == (nop == OP_POP_JUMP_IF_TRUE))
-                    JUMPTO(RP_INSTR_ARG(nw));
-                DISPATCH();
-            }
-        }
-        if (RpFloat_CheckExact(lhs) && RpFloat_CheckExact(rhs)) {
-            int r = float_compare(oparg, RpFloat_AS_DOUBLE(lhs), RpFloat_AS_DOUBLE(rhs));
+        int r = compare_fast(lhs, rhs, oparg);
+        if (r >= 0) {
+            /* followed by a conditional jump: no bool object at all */
             uint32_t nw = *next_instr;
             int nop = (int)RP_INSTR_OP(nw);
             sp--;
@@ -1469,7 +1423,7 @@ dispatch:
             PUSH(Rp_NewRef(r ? Rp_True : Rp_False));
             DISPATCH();
         }
-        RpObject *res = compare_op(lhs, rhs, oparg);
+        RpObject *res = RpObject_RichCompare(lhs, rhs, oparg);
         Rp_DECREF(rhs);
         if (res == NULL)
             goto error;
