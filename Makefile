@@ -71,6 +71,13 @@ test: refpy unit
 expected:
 	@sh tests/gen_expected.sh
 
+# src/objects/unicodedb_data.h (1.3 MB of tables) is generated, not written:
+# this reads the Unicode Character Database from CPython 3.11's unicodedata.
+# The build uses the checked-in file and never needs CPython.
+unicodedb:
+	/usr/bin/python3 tools/gen_unicodedb.py > src/objects/unicodedb_data.h.tmp
+	mv src/objects/unicodedb_data.h.tmp src/objects/unicodedb_data.h
+
 demo: refpy
 	./refpy examples/seed.py
 
@@ -105,4 +112,4 @@ bench: refpy
 clean:
 	rm -rf build build-debug build-asan build-tsan refpy refpy-debug
 
-.PHONY: FORCE all objs unit test expected demo debug check check-tsan check-valgrind bench clean
+.PHONY: FORCE all objs unit test expected unicodedb demo debug check check-tsan check-valgrind bench clean
